@@ -1,0 +1,37 @@
+package dev.qapi.cli;
+
+import dev.qapi.parser.SchemaLoader;
+import java.util.Arrays;
+
+/**
+ * Times the front end (parse + check + build the model) in process, after warm-up, and prints the
+ * median: {@code java -cp qapi-gen.jar dev.qapi.cli.FrontendBenchmark SCHEMA [ROUNDS [WARMUP]]}.
+ * {@code tools/bench/frontend.sh} runs it next to QEMU's Python front end.
+ */
+public final class FrontendBenchmark {
+
+    private FrontendBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: FrontendBenchmark SCHEMA [ROUNDS [WARMUP]]");
+            System.exit(2);
+        }
+        String schema = args[0];
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        for (int i = 0; i < warmup; i++) {
+            SchemaLoader.load(schema);
+        }
+        double[] ms = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            SchemaLoader.load(schema);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("java warm ms: %.2f (min %.2f, max %.2f, %d rounds after %d warm-up)%n",
+                ms[rounds / 2], ms[0], ms[rounds - 1], rounds, warmup);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.qapi.parser.syntax;
+
+import dev.qapi.parser.QapiError;
+import dev.qapi.parser.SourceInfo;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A schema file's text as QEMU's lexer sees it: decoded as UTF-8, CR LF and lone CR turned into LF
+ * (Python's universal newlines), and ending in LF.
+ */
+final class SchemaText {
+
+    private SchemaText() {
+    }
+
+    /**
+     * Decodes and normalizes {@code bytes}.
+     *
+     * @throws QapiError located at the first byte that is not valid UTF-8 (where QEMU's generator
+     *     crashes with a traceback)
+     */
+    static String decode(byte[] bytes, SourceInfo fileStart) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw invalidUtf8(out.flip().toString(), fileStart);
+        }
+        result = decoder.flush(out);
+        if (result.isError()) {
+            throw invalidUtf8(out.flip().toString(), fileStart);
+        }
+        return normalizeNewlines(out.flip().toString());
+    }
+
+    private static QapiError invalidUtf8(String before, SourceInfo fileStart) {
+        String text = normalizeNewlines(before);
+        // normalizeNewlines appended a final LF: the bad byte sits where that LF is.
+        text = text.substring(0, text.length() - 1);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int col = text.codePointCount(lineStart, text.length()) + 1;
+        return QapiError.parse(fileStart.nextLine(line - 1), col, "invalid UTF-8 byte sequence");
+    }
+
+    static String normalizeNewlines(String raw) {
+        StringBuilder out = new StringBuilder(raw.length() + 1);
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < n && raw.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() == 0 || out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Python's {@code str.isspace()} for one code point. */
+    static boolean isPythonSpace(int cp) {
+        return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85 || cp == 0xA0
+                || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
+                || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    }
+}
