@@ -50,7 +50,8 @@ public record SourceInfo(String fname, int line, SourceInfo parent, String defnM
 
     /** {@code FILE: In META 'NAME':} followed by a newline, or the empty string outside a definition. */
     public String inDefn() {
-        return defnName == null ? "" : fname + ": In " + defnMeta + " '" + defnName + "':\n";
+        // QEMU tests the name for truth, so an empty name gives no context line either.
+        return defnName == null || defnName.isEmpty() ? "" : fname + ": In " + defnMeta + " '" + defnName + "':\n";
     }
 
     /** One {@code In file included from FILE:LINE:} line per includer, outermost first. */

@@ -54,6 +54,9 @@ public final class SchemaFileParser {
         SchemaFileParser parser = new SchemaFileParser(baseDir);
         byte[] bytes;
         try {
+            if (rootFile.isEmpty()) {
+                throw new NoSuchFileException(rootFile);
+            }
             bytes = Files.readAllBytes(parser.resolve(rootFile));
         } catch (IOException | RuntimeException e) {
             throw QapiError.unlocated("can't read schema file '" + rootFile + "': " + strerror(e));
@@ -144,6 +147,10 @@ public final class SchemaFileParser {
             }
             byte[] bytes;
             try {
+                if (inclFname.isEmpty()) {
+                    // Python's open('') fails where Path.of("") would name the working directory.
+                    throw new NoSuchFileException(inclFname);
+                }
                 bytes = Files.readAllBytes(resolve(inclFname));
             } catch (IOException | RuntimeException e) {
                 throw QapiError.semantic(info,

@@ -43,9 +43,7 @@ final class SchemaText {
     }
 
     private static QapiError invalidUtf8(String before, SourceInfo fileStart) {
-        String text = normalizeNewlines(before);
-        // normalizeNewlines appended a final LF: the bad byte sits where that LF is.
-        text = text.substring(0, text.length() - 1);
+        String text = before.replace("\r\n", "\n").replace('\r', '\n');
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < text.length(); i++) {
