@@ -1,5 +1,6 @@
 package dev.qapi.parser.schema;
 
+import dev.qapi.parser.CName;
 import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SourceInfo;
 import java.util.ArrayList;
