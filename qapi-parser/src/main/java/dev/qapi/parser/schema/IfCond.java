@@ -23,6 +23,26 @@ public sealed interface IfCond permits IfCond.Always, IfCond.Name, IfCond.All, I
     }
 
     /**
+     * Evaluates the condition for a build in which exactly the symbols in {@code defined} are defined
+     * (what the C preprocessor does with QEMU's generated {@code #if}).
+     */
+    default boolean evaluate(java.util.Set<String> defined) {
+        if (this instanceof Name name) {
+            return defined.contains(name.symbol());
+        }
+        if (this instanceof All all) {
+            return all.operands().stream().allMatch(c -> c.evaluate(defined));
+        }
+        if (this instanceof Any any) {
+            return any.operands().stream().anyMatch(c -> c.evaluate(defined));
+        }
+        if (this instanceof Not not) {
+            return !not.operand().evaluate(defined);
+        }
+        return true;
+    }
+
+    /**
      * The condition written as {@code value} in a normalized expression: {@code null}, a symbol string,
      * or a map with one key {@code all} / {@code any} (a list of conditions) or {@code not} (a condition).
      */
