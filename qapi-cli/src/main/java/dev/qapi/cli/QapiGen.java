@@ -19,7 +19,8 @@ public final class QapiGen {
     static final int INVALID = 1;
     static final int USAGE = 2;
 
-    private static final Map<String, Subcommand> SUBCOMMANDS = Map.of("check", new CheckCommand());
+    private static final Map<String, Subcommand> SUBCOMMANDS = Map.of("check", new CheckCommand(),
+            "introspect", new IntrospectCommand());
 
     private QapiGen() {
     }
