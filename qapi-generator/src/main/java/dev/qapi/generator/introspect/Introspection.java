@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The introspection data of a schema: what {@code query-qmp-schema} returns, a JSON array of
@@ -44,9 +45,7 @@ public final class Introspection {
         public static final Options DEFAULT = new Options(false, Build.unconfigured());
 
         public Options {
-            if (build == null) {
-                throw new NullPointerException("build");
-            }
+            Objects.requireNonNull(build, "build");
         }
     }
 
