@@ -1,0 +1,64 @@
+package dev.qapi.generator.java;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.qapi.parser.schema.Feature;
+import dev.qapi.parser.schema.IfCond;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The annotations that carry schema facts into generated code: wire name, features, condition. */
+final class Annotations {
+    private static final String PACKAGE = "dev.qapi.runtime.annotation";
+    static final ClassName SPECIAL_FEATURES = ClassName.get("dev.qapi.runtime.marshal", "SpecialFeatures");
+
+    private Annotations() {
+    }
+
+    /**
+     * The annotations for something called {@code wireName} in the schema (null: no name annotation)
+     * with {@code features} and condition {@code ifcond}.
+     */
+    static List<AnnotationSpec> of(String wireName, List<Feature> features, IfCond ifcond, GeneratorOptions options) {
+        List<AnnotationSpec> out = new ArrayList<>();
+        if (wireName != null) {
+            out.add(AnnotationSpec.builder(ClassName.get(PACKAGE, "QapiName")).addMember("value", "$S", wireName).build());
+        }
+        List<Feature> included = included(features, options);
+        if (!included.isEmpty()) {
+            CodeBlock names = CodeBlock.join(included.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", ");
+            out.add(AnnotationSpec.builder(ClassName.get(PACKAGE, "QapiFeatures"))
+                    .addMember("value", included.size() == 1 ? "$L" : "{$L}", names).build());
+        }
+        if (options.recordsConditions() && ifcond.isPresent()) {
+            out.add(AnnotationSpec.builder(ClassName.get(PACKAGE, "QapiIf")).addMember("value", "$S", ifcond.toString()).build());
+        }
+        if (isDeprecated(features, options)) {
+            out.add(AnnotationSpec.builder(Deprecated.class).build());
+        }
+        return out;
+    }
+
+    /** The features that are part of this build. */
+    static List<Feature> included(List<Feature> features, GeneratorOptions options) {
+        return features.stream().filter(f -> options.includes(f.ifcond())).toList();
+    }
+
+    static boolean isDeprecated(List<Feature> features, GeneratorOptions options) {
+        return included(features, options).stream().anyMatch(f -> f.name().equals("deprecated"));
+    }
+
+    /** The {@code SpecialFeatures} mask expression for {@code features}, or null when it is 0. */
+    static CodeBlock specialMask(List<Feature> features, GeneratorOptions options) {
+        List<CodeBlock> bits = new ArrayList<>();
+        List<Feature> included = included(features, options);
+        if (included.stream().anyMatch(f -> f.name().equals("deprecated"))) {
+            bits.add(CodeBlock.of("$T.DEPRECATED", SPECIAL_FEATURES));
+        }
+        if (included.stream().anyMatch(f -> f.name().equals("unstable"))) {
+            bits.add(CodeBlock.of("$T.UNSTABLE", SPECIAL_FEATURES));
+        }
+        return bits.isEmpty() ? null : CodeBlock.join(bits, " | ");
+    }
+}

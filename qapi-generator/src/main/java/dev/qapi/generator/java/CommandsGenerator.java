@@ -1,0 +1,180 @@
+package dev.qapi.generator.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.qapi.parser.schema.Command;
+import dev.qapi.parser.schema.Feature;
+import dev.qapi.parser.schema.Member;
+import dev.qapi.parser.schema.ObjectType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The commands of one schema module: an interface with one method per command for the application to
+ * implement (e.g. {@code ControlCommands}), and a class that knows each command's metadata and registers
+ * an implementation, decoding arguments and encoding results as QEMU's generated marshallers do.
+ */
+final class CommandsGenerator {
+    static final ClassName COMMAND_INFO = ClassName.get("dev.qapi.runtime.dispatch", "CommandInfo");
+    static final ClassName COMMAND_REGISTRY = ClassName.get("dev.qapi.runtime.dispatch", "CommandRegistry");
+    static final ClassName COMMAND_CONTEXT = ClassName.get("dev.qapi.runtime.dispatch", "CommandContext");
+
+    private final Context ctx;
+
+    CommandsGenerator(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** A command's Java shape: its method name and parameters. */
+    private record Shape(Command command, String method, List<Member> members, Map<String, String> names, boolean boxed) {
+    }
+
+    /**
+     * The interface and the registration class for {@code commands} (all of one module, in this build).
+     *
+     * @return the interface, then the registration class
+     */
+    List<TypeSpec> generate(String module, List<Command> commands, ClassName interfaceName, ClassName marshalName) {
+        JavaNames.Scope methods = new JavaNames.Scope("register");
+        JavaNames.Scope constants = new JavaNames.Scope();
+        List<Shape> shapes = new ArrayList<>();
+        Map<Command, String> constantNames = new LinkedHashMap<>();
+        for (Command c : commands) {
+            constantNames.put(c, constants.claim(JavaNames.constant(c.name())));
+            if (c.gen()) {
+                shapes.add(shape(c, methods.claim(JavaNames.lowerCamel(c.name()))));
+            }
+        }
+        TypeSpec.Builder api = ctx.generated(TypeSpec.interfaceBuilder(interfaceName)).addModifiers(Modifier.PUBLIC);
+        Context.javadoc(api, "The commands of schema module {@code " + DocText.escape(module) + "}, for the application to implement."
+                + "\n\n<p>Register an implementation with {@link " + marshalName.simpleName() + "#register}. A method "
+                + "reports failure by throwing {@link dev.qapi.runtime.QmpException}.");
+        for (Shape s : shapes) {
+            api.addMethod(method(s));
+        }
+
+        TypeSpec.Builder marshal = ctx.generated(TypeSpec.classBuilder(marshalName)).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        Context.javadoc(marshal, "Metadata and registration of the commands of schema module {@code " + DocText.escape(module) + "}.");
+        for (Command c : commands) {
+            marshal.addField(info(c, constantNames.get(c)));
+        }
+        marshal.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        MethodSpec.Builder register = MethodSpec.methodBuilder("register")
+                .addJavadoc("Registers every command of the module that has a typed method (not those with"
+                        + " {@code gen: false}: register those by hand with their {@code CommandInfo}).\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(COMMAND_REGISTRY, "registry")
+                .addParameter(interfaceName, "impl");
+        for (Shape s : shapes) {
+            register.addStatement("registry.register($N, (arguments, context) -> $N(impl, arguments, context))",
+                    constantNames.get(s.command()), s.method());
+        }
+        marshal.addMethod(register.build());
+        for (Shape s : shapes) {
+            marshal.addMethod(marshalMethod(s, interfaceName));
+        }
+        return List.of(api.build(), marshal.build());
+    }
+
+    private Shape shape(Command c, String method) {
+        if (c.argTypeName() == null) {
+            return new Shape(c, method, List.of(), Map.of(), false);
+        }
+        ObjectType arg = ctx.types().schema().objectType(c.argTypeName());
+        if (c.boxed()) {
+            return new Shape(c, method, List.of(), Map.of(), true);
+        }
+        List<Member> members = ctx.codec().included(arg.members());
+        return new Shape(c, method, members, MemberCodec.javaNames(members), false);
+    }
+
+    private MethodSpec method(Shape s) {
+        Command c = s.command();
+        MethodSpec.Builder m = MethodSpec.methodBuilder(s.method())
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .addAnnotations(Annotations.of(c.name(), c.features(), c.ifcond(), ctx.options()));
+        List<Javadocs.Param> params = new ArrayList<>();
+        if (s.boxed()) {
+            m.addParameter(ctx.types().type(c.argTypeName()), "arg");
+            params.add(new Javadocs.Param("arg", ""));
+        }
+        for (Member member : s.members()) {
+            m.addParameter(ctx.codec().parameter(member, s.names().get(member.name())));
+            params.add(new Javadocs.Param(s.names().get(member.name()), member.name()));
+        }
+        if (c.retTypeName() != null) {
+            m.returns(ctx.types().type(c.retTypeName()));
+        }
+        String doc = ctx.javadocs().definition(c.doc(), "The command {@code " + c.name() + "}.", c.ifcond(),
+                ctx.options().recordsConditions(), c.features(), params, c.retTypeName() != null);
+        if (s.boxed()) {
+            doc = doc.replace("@param arg the member {@code }", "@param arg the arguments");
+        }
+        m.addJavadoc("$L\n", doc);
+        return m.build();
+    }
+
+    private FieldSpec info(Command c, String constant) {
+        CodeBlock mask = Annotations.specialMask(c.features(), ctx.options());
+        List<Feature> features = Annotations.included(c.features(), ctx.options());
+        CodeBlock featureList = CodeBlock.of("$T.of($L)", List.class,
+                CodeBlock.join(features.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", "));
+        return FieldSpec.builder(COMMAND_INFO, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The schema's metadata of {@code $L}.\n", c.name())
+                .addAnnotations(Annotations.of(null, List.of(), c.ifcond(), ctx.options()))
+                .initializer("new $T($S, $L, $L, $L, $L, $L)", COMMAND_INFO, c.name(), c.allowOob(), c.allowPreconfig(),
+                        c.successResponse(), mask == null ? "0" : mask, featureList)
+                .build();
+    }
+
+    private MethodSpec marshalMethod(Shape s, ClassName interfaceName) {
+        Command c = s.command();
+        Map<String, String> names = s.names();
+        String impl = MemberCodec.freeName(names, "impl");
+        String arguments = MemberCodec.freeName(names, "arguments");
+        String context = MemberCodec.freeName(names, "context");
+        String in = MemberCodec.freeName(names, "in");
+        String out = MemberCodec.freeName(names, "out");
+        String result = MemberCodec.freeName(names, "result");
+        MethodSpec.Builder m = MethodSpec.methodBuilder(s.method())
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(Builtin.JSON_NODE)
+                .addParameter(ParameterSpec.builder(interfaceName, impl).build())
+                .addParameter(JavaTypes.OBJECT_NODE, arguments)
+                .addParameter(COMMAND_CONTEXT, context)
+                .addStatement("$T $N = new $T($N, $N.policy())", JavaTypes.INPUT_VISITOR, in, JavaTypes.INPUT_VISITOR, arguments, context)
+                .addStatement("$N.startStruct(null)", in);
+        String call;
+        if (s.boxed()) {
+            String arg = MemberCodec.freeName(names, "arg");
+            TypeName argType = ctx.types().type(c.argTypeName());
+            m.addStatement("$T $N = $T.readMembers($N)", argType, arg, ctx.types().className(c.argTypeName()), in);
+            call = arg;
+        } else {
+            m.addCode(ctx.codec().readLocals(s.members(), names, in));
+            call = String.join(", ", names.values());
+        }
+        m.addStatement("$N.checkStruct()", in).addStatement("$N.endStruct()", in);
+        m.addStatement("$T $N = new $T($N.policy())", JavaTypes.OUTPUT_VISITOR, out, JavaTypes.OUTPUT_VISITOR, context);
+        if (c.retTypeName() == null) {
+            m.addStatement("$N.$N($L)", impl, s.method(), call);
+            m.addStatement("return $N.object()", out);
+        } else {
+            m.addStatement("$T $N = $N.$N($L)", ctx.types().type(c.retTypeName()), result, impl, s.method(), call);
+            if (ctx.types().isReference(c.retTypeName())) {
+                m.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, result,
+                        c.name() + " returned null");
+            }
+            m.addStatement("return $L", ctx.types().write(c.retTypeName(), out, CodeBlock.of("$N", result)));
+        }
+        return m.build();
+    }
+}

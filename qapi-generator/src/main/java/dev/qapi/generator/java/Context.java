@@ -1,0 +1,44 @@
+package dev.qapi.generator.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+
+/**
+ * What every per-construct generator needs: the type mapping, the member codec, the Javadoc maker and
+ * the options.
+ */
+record Context(JavaTypes types, MemberCodec codec, Javadocs javadocs, GeneratorOptions options, String schemaName) {
+
+    static final ClassName QAPI_VALUE = ClassName.get("dev.qapi.runtime.marshal", "QapiValue");
+
+    /** Marks a top-level class as generated ({@code @Generated}, naming the schema but no date). */
+    TypeSpec.Builder generated(TypeSpec.Builder spec) {
+        return spec.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+                .addMember("value", "$S", "dev.qapi.generator")
+                .addMember("comments", "$S", "from " + schemaName)
+                .build());
+    }
+
+    String packageName() {
+        return options.packageName();
+    }
+
+    /**
+     * A generated top-level class.
+     *
+     * @param spec its spec
+     * @param module the schema module it belongs to
+     */
+    record Output(TypeSpec spec, String module) {
+    }
+
+    /** Adds the Javadoc text {@code html} to a builder (JavaPoet's format characters escaped). */
+    static void javadoc(TypeSpec.Builder builder, String html) {
+        builder.addJavadoc("$L", html + "\n");
+    }
+
+    static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

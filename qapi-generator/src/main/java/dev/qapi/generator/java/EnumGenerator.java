@@ -1,0 +1,110 @@
+package dev.qapi.generator.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.qapi.parser.schema.EnumType;
+import dev.qapi.parser.schema.EnumValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A schema enum as a Java enum: constants in schema order that keep their wire names and features,
+ * reading that rejects unknown values with QEMU's message.
+ */
+final class EnumGenerator {
+    private final Context ctx;
+
+    EnumGenerator(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    TypeSpec generate(EnumType type) {
+        ClassName self = ctx.types().className(type.name());
+        List<EnumValue> values = type.values().stream().filter(v -> ctx.options().includes(v.ifcond())).toList();
+        TypeSpec.Builder spec = ctx.generated(TypeSpec.enumBuilder(self))
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(Context.QAPI_VALUE)
+                .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
+        Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The enum {@code " + type.name() + "}.",
+                type.ifcond(), ctx.options().recordsConditions(), type.features(), List.of(), false));
+        Map<String, String> constants = ctx.types().enumConstants(type);
+        for (EnumValue value : values) {
+            CodeBlock mask = Annotations.specialMask(value.features(), ctx.options());
+            TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$S, $L", value.name(), mask == null ? "0" : mask)
+                    .addAnnotations(Annotations.of(null, value.features(), value.ifcond(), ctx.options()));
+            constant.addJavadoc("$L", ctx.javadocs().member(type.doc(), value.name(), value.ifcond(),
+                    ctx.options().recordsConditions(), value.features()) + "\n");
+            spec.addEnumConstant(constants.get(value.name()), constant.build());
+        }
+        if (values.isEmpty()) {
+            // Java needs a constant to make an enum; a schema enum may have none in this build.
+            spec.addEnumConstant("NO_VALUES", TypeSpec.anonymousClassBuilder("$S, 0", "")
+                    .addJavadoc("Stands in for the values this enum does not have; never read.\n").build());
+        }
+        if (type.prefix() != null) {
+            spec.addField(FieldSpec.builder(String.class, "QAPI_PREFIX", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The schema's {@code prefix} for this enum's C constants.\n")
+                    .initializer("$S", type.prefix()).build());
+        }
+        ParameterizedTypeName mapType = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), self);
+        spec.addField(FieldSpec.builder(mapType, "BY_WIRE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
+        spec.addStaticBlock(CodeBlock.builder()
+                .addStatement("$T<$T, $T> byWire = new $T<>()", Map.class, String.class, self, java.util.HashMap.class)
+                .beginControlFlow("for ($T value : values())", self)
+                .addStatement("byWire.put(value.wireName, value)")
+                .endControlFlow()
+                .addStatement("BY_WIRE = $T.copyOf(byWire)", Map.class)
+                .build());
+        spec.addField(String.class, "wireName", Modifier.PRIVATE, Modifier.FINAL);
+        spec.addField(int.class, "specialFeatures", Modifier.PRIVATE, Modifier.FINAL);
+        spec.addMethod(MethodSpec.constructorBuilder()
+                .addParameter(String.class, "wireName")
+                .addParameter(int.class, "specialFeatures")
+                .addStatement("this.wireName = wireName")
+                .addStatement("this.specialFeatures = specialFeatures")
+                .build());
+        spec.addMethod(MethodSpec.methodBuilder("wireName")
+                .addJavadoc("The value's name on the wire.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return wireName")
+                .build());
+        spec.addMethod(MethodSpec.methodBuilder("fromWire")
+                .addJavadoc("The constant whose wire name is {@code wireName}, if there is one.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), self))
+                .addParameter(String.class, "wireName")
+                .addStatement("return $T.ofNullable(BY_WIRE.get(wireName))", Optional.class)
+                .build());
+        spec.addMethod(MethodSpec.methodBuilder("read")
+                .addJavadoc("Reads the value called {@code name} (null in a list), as QEMU's input visitor does.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(JavaTypes.INPUT_VISITOR, "in")
+                .addParameter(String.class, "name")
+                .addStatement("String wire = in.readStr(name)")
+                .addStatement("$T value = BY_WIRE.get(wire)", self)
+                .beginControlFlow("if (value == null$L)", values.isEmpty() ? " || value == NO_VALUES" : "")
+                .addStatement("throw in.enumValueError(name, wire)")
+                .endControlFlow()
+                .beginControlFlow("if (value.specialFeatures != 0)")
+                .addStatement("in.checkEnumValuePolicy(wire, value.specialFeatures)")
+                .endControlFlow()
+                .addStatement("return value")
+                .build());
+        spec.addMethod(MethodSpec.methodBuilder("write")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Builtin.JSON_NODE)
+                .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
+                .addStatement("return out.str(wireName)")
+                .build());
+        return spec.build();
+    }
+}

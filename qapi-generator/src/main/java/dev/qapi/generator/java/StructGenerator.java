@@ -1,0 +1,174 @@
+package dev.qapi.generator.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.qapi.parser.schema.Member;
+import dev.qapi.parser.schema.ObjectType;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A schema struct as a record: base members first, optional members as {@code Optional}, a builder when
+ * there are several optional members, and reading and writing as QEMU's visitors do.
+ */
+final class StructGenerator {
+    private final Context ctx;
+
+    StructGenerator(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    TypeSpec generate(ObjectType type) {
+        ClassName self = ctx.types().className(type.name());
+        List<Member> members = ctx.codec().included(type.members());
+        Map<String, String> names = MemberCodec.javaNames(members);
+        TypeSpec.Builder spec = ctx.generated(TypeSpec.recordBuilder(self))
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(Context.QAPI_VALUE)
+                .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
+        Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The struct {@code " + type.name() + "}.",
+                type.ifcond(), ctx.options().recordsConditions(), type.features(), params(members, names), false));
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        for (Member m : members) {
+            constructor.addParameter(ctx.codec().parameter(m, names.get(m.name())));
+        }
+        constructor.addCode(ctx.codec().validate(members, names));
+        spec.recordConstructor(constructor.build());
+        spec.addMethod(read(self));
+        spec.addMethod(readMembers(self, members, names));
+        spec.addMethod(write(names));
+        spec.addMethod(writeMembers(members, names, false));
+        if (members.stream().filter(Member::optional).count() >= 2) {
+            addBuilder(spec, self, members, names);
+        }
+        return spec.build();
+    }
+
+    List<Javadocs.Param> params(List<Member> members, Map<String, String> names) {
+        return params(ctx, members, names);
+    }
+
+    /** The documented parameters for {@code members}, each described by the doc of the type defining it. */
+    static List<Javadocs.Param> params(Context ctx, List<Member> members, Map<String, String> names) {
+        return members.stream().map(m -> new Javadocs.Param(names.get(m.name()), m.name(), ownerDoc(ctx, m))).toList();
+    }
+
+    /** The doc comment of the named type that defines {@code m}, or null to use the definition's own. */
+    static dev.qapi.parser.doc.Doc ownerDoc(Context ctx, Member m) {
+        if (m.definedIn() == null) {
+            return null;
+        }
+        return ctx.types().schema().lookupType(m.definedIn())
+                .filter(t -> !t.isImplicit())
+                .map(t -> t.doc())
+                .orElse(null);
+    }
+
+    /** {@code read(in, name)}: the object called {@code name}, members, then no unexpected member. */
+    static MethodSpec read(ClassName self) {
+        return MethodSpec.methodBuilder("read")
+                .addJavadoc("Reads the object called {@code name} (null in a list or at the top), as QEMU's input visitor does.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(JavaTypes.INPUT_VISITOR, "in")
+                .addParameter(String.class, "name")
+                .addStatement("in.startStruct(name)")
+                .addStatement("$T value = readMembers(in)", self)
+                .addStatement("in.checkStruct()")
+                .addStatement("in.endStruct()")
+                .addStatement("return value")
+                .build();
+    }
+
+    private MethodSpec readMembers(ClassName self, List<Member> members, Map<String, String> names) {
+        String in = MemberCodec.freeName(names, "in");
+        return MethodSpec.methodBuilder("readMembers")
+                .addJavadoc("Reads the members from the object the visitor has open.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(JavaTypes.INPUT_VISITOR, in)
+                .addCode(ctx.codec().readLocals(members, names, in))
+                .addStatement("return new $T($L)", self, String.join(", ", names.values()))
+                .build();
+    }
+
+    static MethodSpec write(Map<String, String> names) {
+        String out = MemberCodec.freeName(names, "out");
+        String json = MemberCodec.freeName(names, "json");
+        return MethodSpec.methodBuilder("write")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(JavaTypes.OBJECT_NODE)
+                .addParameter(JavaTypes.OUTPUT_VISITOR, out)
+                .addStatement("$T $N = $N.object()", JavaTypes.OBJECT_NODE, json, out)
+                .addStatement("writeMembers($N, $N)", out, json)
+                .addStatement("return $N", json)
+                .build();
+    }
+
+    MethodSpec writeMembers(List<Member> members, Map<String, String> names, boolean override) {
+        String out = MemberCodec.freeName(names, "out");
+        String json = MemberCodec.freeName(names, "json");
+        MethodSpec.Builder method = MethodSpec.methodBuilder("writeMembers")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(JavaTypes.OUTPUT_VISITOR, out)
+                .addParameter(JavaTypes.OBJECT_NODE, json)
+                .addCode(ctx.codec().writeMembers(members, names, out, json, false, "this"));
+        if (override) {
+            method.addAnnotation(Override.class);
+        } else {
+            method.addJavadoc("Puts the members into {@code $N}, as QEMU's output visitor does.\n", json);
+        }
+        return method.build();
+    }
+
+    private void addBuilder(TypeSpec.Builder spec, ClassName self, List<Member> members, Map<String, String> names) {
+        ClassName builderClass = self.nestedClass("Builder");
+        String factory = MemberCodec.freeName(names, "builder");
+        spec.addMethod(MethodSpec.methodBuilder(factory)
+                .addJavadoc("A builder, for setting the optional members by name.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builderClass)
+                .addStatement("return new $T()", builderClass)
+                .build());
+        TypeSpec.Builder builder = TypeSpec.classBuilder(builderClass)
+                .addJavadoc("Builds a {@link $T}; mandatory members must be set, optional ones may be.\n", self)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        CodeBlock.Builder args = CodeBlock.builder();
+        for (Member m : members) {
+            String n = names.get(m.name());
+            TypeName valueType = ctx.types().boxed(m.typeName());
+            builder.addField(FieldSpec.builder(valueType, n, Modifier.PRIVATE).build());
+            builder.addMethod(MethodSpec.methodBuilder(n)
+                    .addJavadoc("Sets {@code $L}$L.\n", m.name(), m.optional() ? " (optional)" : "")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builderClass)
+                    .addParameter(ctx.types().type(m.typeName()), n)
+                    .addStatement("this.$N = $N", n, n)
+                    .addStatement("return this")
+                    .build());
+            if (!args.isEmpty()) {
+                args.add(", ");
+            }
+            if (m.optional()) {
+                args.add("$T.ofNullable($N)", JavaTypes.OPTIONAL, n);
+            } else {
+                args.add("$T.requireNonNull($N, $S)", Objects.class, n, m.name());
+            }
+        }
+        builder.addMethod(MethodSpec.methodBuilder("build")
+                .addJavadoc("The value.\n\n@throws NullPointerException if a mandatory member was not set\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self)
+                .addStatement("return new $T($L)", self, args.build())
+                .build());
+        spec.addType(builder.build());
+    }
+}

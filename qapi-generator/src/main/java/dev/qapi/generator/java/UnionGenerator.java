@@ -1,0 +1,186 @@
+package dev.qapi.generator.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.qapi.parser.schema.Branch;
+import dev.qapi.parser.schema.EnumType;
+import dev.qapi.parser.schema.Member;
+import dev.qapi.parser.schema.ObjectType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A schema union as a sealed interface with one record per branch. The common (base) members are
+ * accessors of the interface and components of every branch; the discriminator is implied by the branch;
+ * the branch's own members are its {@code data}. On the wire everything is one flat object.
+ */
+final class UnionGenerator {
+    private final Context ctx;
+
+    UnionGenerator(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    TypeSpec generate(ObjectType type) {
+        ClassName self = ctx.types().className(type.name());
+        Member tag = type.variants().tagMember();
+        EnumType tagType = (EnumType) ctx.types().schema().type(tag.typeName());
+        Map<String, String> constants = ctx.types().enumConstants(tagType);
+        List<Member> members = ctx.codec().included(type.members());
+        List<Member> common = members.stream().filter(m -> !m.name().equals(tag.name())).toList();
+        Map<String, String> names = MemberCodec.javaNames(members);
+        String dataName = MemberCodec.freeName(names, "data");
+        List<Branch> branches = type.variants().branches().stream()
+                .filter(b -> ctx.options().includes(b.ifcond()) && constants.containsKey(b.name())).toList();
+        JavaNames.Scope nested = new JavaNames.Scope(self.simpleName());
+        Map<String, ClassName> branchClasses = new LinkedHashMap<>();
+        for (Branch b : branches) {
+            branchClasses.put(b.name(), self.nestedClass(nested.claim(JavaNames.upperCamel(b.name()))));
+        }
+
+        TypeSpec.Builder spec = ctx.generated(TypeSpec.interfaceBuilder(self))
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addSuperinterface(Context.QAPI_VALUE)
+                .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
+        Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The union {@code " + type.name() + "}.",
+                type.ifcond(), ctx.options().recordsConditions(), type.features(), List.of(), false)
+                .replaceFirst("\n\n@|\n@|$", "\n\n<p>The branch is chosen by {@code " + tag.name() + "}.$0"));
+        for (Member m : members) {
+            MethodSpec.Builder accessor = MethodSpec.methodBuilder(names.get(m.name()))
+                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                    .returns(ctx.codec().javaType(m))
+                    .addAnnotations(Annotations.of(m.name().equals(names.get(m.name())) ? null : m.name(), m.features(), m.ifcond(), ctx.options()))
+                    .addJavadoc("$L\n", memberDoc(type, m));
+            spec.addMethod(accessor.build());
+        }
+        spec.addMethod(StructGenerator.read(self));
+        spec.addMethod(readMembers(self, tag, members, names, constants, branches, branchClasses));
+        spec.addMethod(MethodSpec.methodBuilder("write")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .returns(JavaTypes.OBJECT_NODE)
+                .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
+                .addStatement("$T json = out.object()", JavaTypes.OBJECT_NODE)
+                .addStatement("writeMembers(out, json)")
+                .addStatement("return json")
+                .build());
+        spec.addMethod(MethodSpec.methodBuilder("writeMembers")
+                .addJavadoc("Puts the members, the branch's included, into {@code json}, as QEMU's output visitor does.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
+                .addParameter(JavaTypes.OBJECT_NODE, "json")
+                .build());
+        for (Branch b : branches) {
+            ClassName branchClass = branchClasses.get(b.name());
+            spec.addPermittedSubclass(branchClass);
+            spec.addType(branch(type, self, tag, tagType, constants, b, branchClass, members, common, names, dataName));
+        }
+        return spec.build();
+    }
+
+    private String memberDoc(ObjectType type, Member m) {
+        ObjectType owner = ctx.types().schema().objectType(m.definedIn());
+        var doc = owner.isImplicit() ? type.doc() : owner.doc();
+        String text = ctx.javadocs().member(doc, m.name(), m.ifcond(), ctx.options().recordsConditions(), List.of());
+        return "@return " + text;
+    }
+
+    private MethodSpec readMembers(ClassName self, Member tag, List<Member> members, Map<String, String> names,
+            Map<String, String> constants, List<Branch> branches, Map<String, ClassName> branchClasses) {
+        String in = MemberCodec.freeName(names, "in");
+        CodeBlock.Builder sw = CodeBlock.builder().add("return switch ($N) {\n", names.get(tag.name())).indent();
+        for (Branch b : branches) {
+            List<String> args = new ArrayList<>();
+            for (Member m : members) {
+                if (!m.name().equals(tag.name())) {
+                    args.add(names.get(m.name()));
+                }
+            }
+            CodeBlock call = b.typeName().equals("q_empty")
+                    ? CodeBlock.of("new $T($L)", branchClasses.get(b.name()), String.join(", ", args))
+                    : CodeBlock.of("new $T($L$L$T.readMembers($N))", branchClasses.get(b.name()), String.join(", ", args),
+                            args.isEmpty() ? "" : ", ", ctx.types().className(b.typeName()), in);
+            sw.add("case $N -> $L;\n", constants.get(b.name()), call);
+        }
+        if (branches.size() < constants.size() || constants.isEmpty()) {
+            sw.add("default -> throw new $T($S + $N);\n", IllegalStateException.class, "no branch in this build for ", names.get(tag.name()));
+        }
+        sw.unindent().add("};\n");
+        return MethodSpec.methodBuilder("readMembers")
+                .addJavadoc("Reads the members, the branch's included, from the object the visitor has open.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(JavaTypes.INPUT_VISITOR, in)
+                .addCode(ctx.codec().readLocals(members, names, in))
+                .addCode(sw.build())
+                .build();
+    }
+
+    private TypeSpec branch(ObjectType union, ClassName self, Member tag, EnumType tagType, Map<String, String> constants,
+            Branch b, ClassName branchClass, List<Member> members, List<Member> common, Map<String, String> names,
+            String dataName) {
+        boolean hasData = !b.typeName().equals("q_empty");
+        TypeSpec.Builder spec = TypeSpec.recordBuilder(branchClass)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addSuperinterface(self)
+                .addAnnotations(Annotations.of(null, List.of(), b.ifcond(), ctx.options()));
+        List<Javadocs.Param> params = new ArrayList<>(StructGenerator.params(ctx, common, names));
+        String doc = "The branch for {@code " + tag.name() + "} = {@code " + DocText.escape(b.name()) + "}"
+                + (hasData ? ", whose own members are those of {@link " + ctx.types().className(b.typeName()).simpleName() + "}." : ".");
+        StringBuilder javadoc = new StringBuilder(doc);
+        if (ctx.options().recordsConditions() && b.ifcond().isPresent()) {
+            javadoc.append("\n\n<p>Only in builds where {@code ").append(b.ifcond()).append("} holds.");
+        }
+        javadoc.append('\n');
+        for (Javadocs.Param p : params) {
+            javadoc.append("\n@param ").append(p.javaName()).append(" see {@link ").append(self.simpleName()).append('#')
+                    .append(p.javaName()).append("()}");
+        }
+        if (hasData) {
+            javadoc.append("\n@param ").append(dataName).append(" the branch's own members");
+        }
+        Context.javadoc(spec, javadoc.toString());
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        for (Member m : common) {
+            constructor.addParameter(ctx.codec().parameter(m, names.get(m.name())));
+        }
+        if (hasData) {
+            constructor.addParameter(ctx.types().className(b.typeName()), dataName);
+        }
+        CodeBlock.Builder validate = ctx.codec().validate(common, names).toBuilder();
+        if (hasData) {
+            validate.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, dataName, dataName);
+        }
+        spec.recordConstructor(constructor.addCode(validate.build()).build());
+        spec.addMethod(MethodSpec.methodBuilder(names.get(tag.name()))
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ctx.types().className(tagType.name()))
+                .addStatement("return $T.$N", ctx.types().className(tagType.name()), constants.get(b.name()))
+                .build());
+        String out = MemberCodec.freeName(names, "out");
+        String json = MemberCodec.freeName(names, "json");
+        MethodSpec.Builder write = MethodSpec.methodBuilder("writeMembers")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(JavaTypes.OUTPUT_VISITOR, out)
+                .addParameter(JavaTypes.OBJECT_NODE, json);
+        for (Member m : members) {
+            if (m.name().equals(tag.name())) {
+                write.addStatement("$N.set($S, $N().write($N))", json, m.name(), names.get(m.name()), out);
+            } else {
+                write.addCode(ctx.codec().writeMembers(List.of(m), names, out, json, false, "this"));
+            }
+        }
+        if (hasData) {
+            write.addStatement("this.$N.writeMembers($N, $N)", dataName, out, json);
+        }
+        spec.addMethod(write.build());
+        return spec.build();
+    }
+}
