@@ -137,6 +137,6 @@ final class Javadocs {
         if (html.isEmpty()) {
             return;
         }
-        out.append("\n\n<p>").append(html);
+        out.append(html.startsWith("<pre>") || html.startsWith("<ul>") ? "\n\n" : "\n\n<p>").append(html);
     }
 }

@@ -131,7 +131,7 @@ final class UnionGenerator {
                 .addAnnotations(Annotations.of(null, List.of(), b.ifcond(), ctx.options()));
         List<Javadocs.Param> params = new ArrayList<>(StructGenerator.params(ctx, common, names));
         String doc = "The branch for {@code " + tag.name() + "} = {@code " + DocText.escape(b.name()) + "}"
-                + (hasData ? ", whose own members are those of {@link " + ctx.types().className(b.typeName()).simpleName() + "}." : ".");
+                + (hasData ? ", whose own members are those of {@link " + ctx.types().className(b.typeName()).canonicalName() + "}." : ".");
         StringBuilder javadoc = new StringBuilder(doc);
         if (ctx.options().recordsConditions() && b.ifcond().isPresent()) {
             javadoc.append("\n\n<p>Only in builds where {@code ").append(b.ifcond()).append("} holds.");
