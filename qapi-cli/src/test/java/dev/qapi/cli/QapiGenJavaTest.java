@@ -1,0 +1,95 @@
+package dev.qapi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code qapi-gen java}: files written, unchanged files left alone, conditions, exit statuses. */
+class QapiGenJavaTest {
+    private static final String SCHEMA = """
+            { 'enum': 'Mode', 'data': [ 'fast', { 'name': 'safe', 'if': 'HAVE_SAFE' } ] }
+            { 'struct': 'Extra', 'data': { 'a': 'str' }, 'if': 'HAVE_EXTRA' }
+            { 'command': 'set-mode', 'data': { 'mode': 'Mode', '*level': 'uint8' } }
+            { 'event': 'MODE_CHANGED', 'data': { 'mode': 'Mode' } }
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return QapiGen.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String schema() throws IOException {
+        Path p = tmp.resolve("s.json");
+        Files.writeString(p, SCHEMA);
+        return p.toString();
+    }
+
+    @Test
+    void writesSourcesAndTheIntrospectionResourceThenLeavesUnchangedFilesAlone() throws IOException {
+        String schema = schema();
+        Path dir = tmp.resolve("out");
+        assertEquals(0, run("java", "-o", dir.toString(), "-p", "com.example.qmp", schema), this::stderr);
+        assertEquals("qapi-gen: 9 files, 9 written, 0 unchanged\n", stdout());
+        Path mode = dir.resolve("com/example/qmp/Mode.java");
+        assertTrue(Files.readString(mode).contains("public enum Mode implements QapiValue"));
+        assertTrue(Files.exists(dir.resolve("com/example/qmp/qapi-introspect.json")));
+        assertTrue(Files.exists(dir.resolve("com/example/qmp/Extra.java")), "conditions are recorded, not evaluated");
+        FileTime before = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(mode, before);
+        assertEquals(0, run("java", "-o", dir.toString(), "-p", "com.example.qmp", schema), this::stderr);
+        assertEquals("qapi-gen: 9 files, 0 written, 9 unchanged\n", stdout());
+        assertEquals(before, Files.getLastModifiedTime(mode));
+    }
+
+    @Test
+    void definesEvaluateConditionsAndResourcesCanGoElsewhere() throws IOException {
+        Path dir = tmp.resolve("src");
+        Path res = tmp.resolve("res");
+        assertEquals(0, run("java", "-o", dir.toString(), "-r", res.toString(), "-p", "p", "-DHAVE_SAFE", schema()),
+                this::stderr);
+        assertFalse(Files.exists(dir.resolve("p/Extra.java")));
+        assertTrue(Files.readString(dir.resolve("p/Mode.java")).contains("SAFE(\"safe\""));
+        assertTrue(Files.exists(res.resolve("p/qapi-introspect.json")));
+    }
+
+    @Test
+    void badUsageExitsTwoAndBadSchemaExitsOne() throws IOException {
+        String schema = schema();
+        assertEquals(2, run("java", "-p", "p", schema));
+        assertTrue(stderr().contains("no output directory given"), this::stderr);
+        assertEquals(2, run("java", "-o", tmp.toString(), schema));
+        assertTrue(stderr().contains("no package given"), this::stderr);
+        assertEquals(2, run("java", "-o", tmp.toString(), "-p", "not a package", schema));
+        assertTrue(stderr().contains("not a Java package name"), this::stderr);
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{ 'struct': 'Thing', 'data': { 'a': 'Nope' } }\n");
+        assertEquals(1, run("java", "-o", tmp.toString(), "-p", "p", bad.toString()));
+        assertEquals(bad + ": In struct 'Thing':\n" + bad + ":1: member 'a' uses unknown type 'Nope'\n", stderr());
+    }
+}
