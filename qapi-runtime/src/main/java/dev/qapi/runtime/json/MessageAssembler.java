@@ -1,0 +1,83 @@
+package dev.qapi.runtime.json;
+
+/**
+ * QEMU's JSON streamer ({@code qobject/json-streamer.c} behaviour): groups tokens into messages,
+ * enforces the per-message limits and hands each finished message, or error, to the sink.
+ *
+ * <p>A message ends after a token when neither {@code {}} nor {@code []} depth is positive, or either
+ * has gone negative: so after a top-level scalar, after the bracket that closes the outermost container,
+ * or at a stray closing bracket ({@code {]} ends at {@code ]}). The limits are checked for every token,
+ * the closing one included; an error ends the message at once and the following tokens start a new one
+ * (the lexer is not put into recovery).
+ */
+final class MessageAssembler implements JsonLexer.TokenSink {
+
+    private static final JsonParseError TOKEN_SIZE = new JsonParseError(JsonParseError.TOKEN_SIZE_LIMIT);
+    private static final JsonParseError TOKEN_COUNT = new JsonParseError(JsonParseError.TOKEN_COUNT_LIMIT);
+    private static final JsonParseError NESTING = new JsonParseError(JsonParseError.NESTING_LIMIT);
+
+    private final JsonTreeParser parser = new JsonTreeParser();
+    private JsonStreamer.Sink sink;
+    private int braces;
+    private int brackets;
+    private int tokenCount;
+    private long tokenBytes;
+
+    /** Where messages go until the next call; set for each feed. */
+    void sink(JsonStreamer.Sink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public boolean token(int type, byte[] text, int length) {
+        switch (type) {
+            case JsonLexer.LCURLY -> braces++;
+            case JsonLexer.RCURLY -> braces--;
+            case JsonLexer.LSQUARE -> brackets++;
+            case JsonLexer.RSQUARE -> brackets--;
+            case JsonLexer.ERROR -> {
+                // %s in QEMU's format stops at a NUL byte, which can only be the offending byte.
+                return end(new JsonParseError("JSON parse error, stray '"
+                        + ModifiedUtf8.toDisplayString(text, 0, length) + "'"));
+            }
+            default -> {
+            }
+        }
+        if (tokenBytes + length + 1 > JsonStreamer.MAX_TOKEN_SIZE) {
+            return end(TOKEN_SIZE);
+        }
+        if (tokenCount + 1 > JsonStreamer.MAX_TOKEN_COUNT) {
+            return end(TOKEN_COUNT);
+        }
+        if (braces + brackets > JsonStreamer.MAX_NESTING) {
+            return end(NESTING);
+        }
+        tokenBytes += length;
+        tokenCount++;
+        parser.accept(type, text, length);
+        if ((braces > 0 || brackets > 0) && braces >= 0 && brackets >= 0) {
+            return true;
+        }
+        return end(parser.finish());
+    }
+
+    @Override
+    public boolean tokenTooLong() {
+        // QEMU passes the oversized token on; the size check is bound to reject it.
+        return end(TOKEN_SIZE);
+    }
+
+    /** Drops the message in progress. */
+    void reset() {
+        braces = 0;
+        brackets = 0;
+        tokenCount = 0;
+        tokenBytes = 0;
+        parser.reset();
+    }
+
+    private boolean end(JsonMessage message) {
+        reset();
+        return sink.accept(message);
+    }
+}
