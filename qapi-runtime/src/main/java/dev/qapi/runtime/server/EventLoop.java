@@ -1,0 +1,147 @@
+package dev.qapi.runtime.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The server's one I/O thread: a selector loop that owns every chardev, connection and monitor, so none
+ * of them needs a lock. Work from other threads is queued and the selector woken; work from the loop
+ * thread itself (a command handler adding a monitor, say) runs at once.
+ */
+final class EventLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(EventLoop.class.getName());
+
+    /** Called when a registered channel is ready. */
+    interface Handler {
+        void ready(SelectionKey key) throws IOException;
+    }
+
+    private final Selector selector;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    EventLoop(String name) {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        thread = new Thread(this, name);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on the loop thread and waits for its result; exceptions are rethrown. */
+    <T> T call(Callable<T> task) {
+        if (inLoop()) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        selector.wakeup();
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Runs {@code task} on the loop thread soon, without waiting (at once when on it already). */
+    void execute(Runnable task) {
+        if (inLoop()) {
+            task.run();
+            return;
+        }
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                selector.select();
+                Runnable task;
+                while ((task = tasks.poll()) != null) {
+                    task.run();
+                }
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (key.isValid() && key.attachment() instanceof Handler handler) {
+                        try {
+                            handler.ready(key);
+                        } catch (IOException | RuntimeException e) {
+                            LOG.log(Level.FINE, "channel failed", e);
+                            key.cancel();
+                            try {
+                                key.channel().close();
+                            } catch (IOException ignored) {
+                                // already failing
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "event loop error", e);
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+        selector.wakeup();
+        if (!inLoop()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

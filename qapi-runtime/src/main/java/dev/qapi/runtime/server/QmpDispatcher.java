@@ -1,0 +1,151 @@
+package dev.qapi.runtime.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.dispatch.CommandContext;
+import dev.qapi.runtime.dispatch.CommandRegistry;
+import dev.qapi.runtime.json.QDictOrder;
+import dev.qapi.runtime.marshal.CompatPolicy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One QMP request to one response, in the order QEMU's {@code qmp_dispatch} checks things: the request
+ * must be an object; its {@code id} is copied into the response; its members are checked in QDict
+ * order; the command must exist, be allowed by the compat policy, be enabled and, for {@code exec-oob},
+ * allow out-of-band; then its handler runs on the arguments ({@code {}} when absent).
+ */
+final class QmpDispatcher {
+    private static final Logger LOG = Logger.getLogger(QmpDispatcher.class.getName());
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final String NEGOTIATION_DESC = "Expecting capabilities negotiation with 'qmp_capabilities'";
+
+    private final CommandRegistry registry;
+    private final CompatPolicy policy;
+
+    QmpDispatcher(CommandRegistry registry, CompatPolicy policy) {
+        this.registry = registry;
+        this.policy = policy;
+    }
+
+    /** Whether {@code request} is out-of-band: it has {@code exec-oob} and no {@code execute}. */
+    static boolean isOob(JsonNode request) {
+        return request.isObject() && request.has("exec-oob") && !request.has("execute");
+    }
+
+    /**
+     * Runs {@code request} for {@code session}.
+     *
+     * @return the response, or empty for a command without success response that succeeded
+     */
+    Optional<ObjectNode> dispatch(JsonNode request, Session session) {
+        JsonNode id = null;
+        try {
+            if (!request.isObject()) {
+                throw QmpException.generic("QMP input must be a JSON object");
+            }
+            ObjectNode dict = (ObjectNode) request;
+            id = dict.get("id");
+            String execKey = checkObject(dict, session.oobEnabled());
+            String command = dict.get(execKey).textValue();
+            boolean oob = execKey.equals("exec-oob");
+            CommandRegistry.Registered cmd = lookup(command, session);
+            policy.checkInput(cmd.info().specialFeatures(), QmpException.COMMAND_NOT_FOUND, "command", command);
+            if (!cmd.enabled()) {
+                throw new QmpException(QmpException.COMMAND_NOT_FOUND, "Command " + command + " has been disabled"
+                        + cmd.disabledReason().map(r -> ": " + r).orElse(""));
+            }
+            if (oob && !cmd.info().allowOob()) {
+                throw QmpException.generic("The command " + command + " does not support OOB");
+            }
+            JsonNode arguments = dict.get("arguments");
+            ObjectNode args = arguments == null ? NODES.objectNode() : (ObjectNode) arguments;
+            JsonNode result = cmd.handler().invoke(args, session.context(policy));
+            if (!cmd.info().successResponse()) {
+                return Optional.empty();
+            }
+            ObjectNode response = NODES.objectNode();
+            response.set("return", result == null ? NODES.objectNode() : result);
+            if (id != null) {
+                response.set("id", id);
+            }
+            return Optional.of(response);
+        } catch (QmpException e) {
+            return Optional.of(error(e, id, session));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "command failed unexpectedly", e);
+            return Optional.of(error(QmpException.generic("internal error: " + e), id, session));
+        }
+    }
+
+    private CommandRegistry.Registered lookup(String command, Session session) {
+        Optional<CommandRegistry.Registered> found = session.negotiating() && !command.equals(Session.QMP_CAPABILITIES)
+                ? Optional.empty()
+                : registry.lookup(command);
+        return found.orElseThrow(() -> new QmpException(QmpException.COMMAND_NOT_FOUND,
+                "The command " + command + " has not been found"));
+    }
+
+    /** QEMU's {@code qmp_dispatch_check_obj}: returns the key naming the command. */
+    private static String checkObject(ObjectNode dict, boolean allowOob) {
+        String execKey = null;
+        for (Map.Entry<String, JsonNode> member : QDictOrder.entries(dict)) {
+            String name = member.getKey();
+            JsonNode value = member.getValue();
+            if (name.equals("execute") || (name.equals("exec-oob") && allowOob)) {
+                if (!value.isTextual()) {
+                    throw QmpException.generic("QMP input member '" + name + "' must be a string");
+                }
+                if (execKey != null) {
+                    throw QmpException.generic("QMP input member '" + name + "' clashes with '" + execKey + "'");
+                }
+                execKey = name;
+            } else if (name.equals("arguments")) {
+                if (!value.isObject()) {
+                    throw QmpException.generic("QMP input member 'arguments' must be an object");
+                }
+            } else if (!name.equals("id")) {
+                throw QmpException.generic("QMP input member '" + name + "' is unexpected");
+            }
+        }
+        if (execKey == null) {
+            throw QmpException.generic("QMP input lacks member 'execute'");
+        }
+        return execKey;
+    }
+
+    /** {@code {"error": {"class": C, "desc": D}, "id": I}}, with QEMU's negotiation-mode replacement. */
+    static ObjectNode error(QmpException e, JsonNode id, Session session) {
+        String desc = e.desc();
+        if (session != null && session.negotiating() && e.errorClass().equals(QmpException.COMMAND_NOT_FOUND)) {
+            desc = NEGOTIATION_DESC;
+        }
+        ObjectNode error = NODES.objectNode();
+        error.put("class", e.errorClass());
+        error.put("desc", desc);
+        ObjectNode response = NODES.objectNode();
+        response.set("error", error);
+        if (id != null) {
+            response.set("id", id);
+        }
+        return response;
+    }
+
+    /** What the dispatcher needs to know about the monitor a request came from. */
+    interface Session {
+        String QMP_CAPABILITIES = "qmp_capabilities";
+
+        /** Whether the monitor is still in capabilities negotiation. */
+        boolean negotiating();
+
+        /** Whether the client enabled the {@code oob} capability. */
+        boolean oobEnabled();
+
+        /** The context handed to command handlers. */
+        CommandContext context(CompatPolicy policy);
+    }
+}

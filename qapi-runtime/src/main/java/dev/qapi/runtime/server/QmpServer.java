@@ -1,0 +1,291 @@
+package dev.qapi.runtime.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.dispatch.CommandRegistry;
+import dev.qapi.runtime.event.EventSink;
+import dev.qapi.runtime.marshal.CompatPolicy;
+import java.net.SocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * A QMP server: socket chardevs with QMP monitors on them, all served by one event-loop thread, with
+ * QEMU's wire behaviour. Commands come from a {@link CommandRegistry} (generated registration plus
+ * {@link ProtocolCommands}); in-band and out-of-band commands run on the loop thread as their requests
+ * are parsed, so handlers must not block for long.
+ *
+ * <p>Chardevs and monitors can be added and removed at any time, from any thread, including from a
+ * command handler on the loop (then the change is immediate). Events sent through {@link #emit} go to
+ * every monitor in command mode.
+ */
+public final class QmpServer implements EventSink, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(QmpServer.class.getName());
+
+    /**
+     * A monitor, as {@code query-monitors} reports it.
+     *
+     * @param id its id
+     * @param chardev the chardev it is on
+     * @param pretty whether it pretty-prints
+     * @param dynamic whether it was added at run time (as opposed to at start-up)
+     * @param connected whether a client is connected
+     */
+    public record MonitorView(String id, String chardev, boolean pretty, boolean dynamic, boolean connected) {
+    }
+
+    /**
+     * A chardev, as {@code query-chardev} reports it.
+     *
+     * @param id its id (QEMU's label)
+     * @param filename QEMU's description of it, e.g. {@code disconnected:unix:/p,server=on}
+     * @param frontendOpen whether a frontend is attached and a client connected
+     * @param address the bound address
+     */
+    public record ChardevView(String id, String filename, boolean frontendOpen, SocketAddress address) {
+    }
+
+    private final EventLoop loop = new EventLoop("qmp-io");
+    private final CommandRegistry registry;
+    private final QmpDispatcher dispatcher;
+    private final ObjectNode version;
+    private final CompatPolicy policy;
+    private final Map<String, SocketChardev> chardevs = new LinkedHashMap<>();
+    private final Map<String, QmpMonitor> monitors = new LinkedHashMap<>();
+    private long generatedIds;
+    private QmpMonitor current;
+    private boolean closed;
+
+    /**
+     * A server for the commands in {@code registry}.
+     *
+     * @param version the greeting's and {@code query-version}'s {@code version}:
+     *     {@code {"qemu": {"major", "minor", "micro"}, "package"}}
+     */
+    public QmpServer(CommandRegistry registry, ObjectNode version, CompatPolicy policy) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.version = version.deepCopy();
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.dispatcher = new QmpDispatcher(registry, policy);
+        loop.start();
+    }
+
+    /** {@code {"qemu": {"major": M, "minor": N, "micro": U}, "package": P}}. */
+    public static ObjectNode version(int major, int minor, int micro, String pkg) {
+        ObjectNode qemu = QmpDispatcher.NODES.objectNode();
+        qemu.put("major", major);
+        qemu.put("minor", minor);
+        qemu.put("micro", micro);
+        ObjectNode v = QmpDispatcher.NODES.objectNode();
+        v.set("qemu", qemu);
+        v.put("package", pkg);
+        return v;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    public CompatPolicy policy() {
+        return policy;
+    }
+
+    /** A copy of the version object. */
+    public ObjectNode versionInfo() {
+        return version.deepCopy();
+    }
+
+    QmpDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    ObjectNode greeting(List<String> capabilities) {
+        ObjectNode qmp = QmpDispatcher.NODES.objectNode();
+        qmp.set("version", version.deepCopy());
+        ArrayNode caps = qmp.putArray("capabilities");
+        capabilities.forEach(caps::add);
+        ObjectNode greeting = QmpDispatcher.NODES.objectNode();
+        greeting.set("QMP", qmp);
+        return greeting;
+    }
+
+    void current(QmpMonitor monitor) {
+        current = monitor;
+    }
+
+    /** The monitor whose command is running, when called from a command handler on the loop thread. */
+    public Optional<String> currentMonitorId() {
+        return loop.inLoop() && current != null ? Optional.of(current.id()) : Optional.empty();
+    }
+
+    // ---- chardevs ---------------------------------------------------------------------------------
+
+    /**
+     * Adds a listening socket chardev.
+     *
+     * @throws QmpException {@code Chardev with id 'ID' already exists}, or a bind failure
+     */
+    public ChardevView addChardev(String id, SocketAddress address) {
+        return loop.call(() -> {
+            if (chardevs.containsKey(id)) {
+                throw QmpException.generic("Chardev with id '" + id + "' already exists");
+            }
+            SocketChardev chardev = SocketChardev.open(id, address, loop);
+            chardevs.put(id, chardev);
+            LOG.info(() -> "chardev " + id + " listening on " + chardev.filename());
+            return view(chardev);
+        });
+    }
+
+    /**
+     * Removes a chardev that has no frontend.
+     *
+     * @throws QmpException {@code Chardev 'ID' not found}, {@code Chardev 'ID' is busy}
+     */
+    public void removeChardev(String id) {
+        loop.call(() -> {
+            SocketChardev chardev = chardevs.get(id);
+            if (chardev == null) {
+                throw QmpException.generic("Chardev '" + id + "' not found");
+            }
+            if (chardev.hasFrontend()) {
+                throw QmpException.generic("Chardev '" + id + "' is busy");
+            }
+            chardevs.remove(id);
+            chardev.close();
+            LOG.info(() -> "chardev " + id + " removed");
+            return null;
+        });
+    }
+
+    /** Every chardev, in creation order. */
+    public List<ChardevView> chardevs() {
+        return loop.call(() -> chardevs.values().stream().map(QmpServer::view).toList());
+    }
+
+    private static ChardevView view(SocketChardev c) {
+        return new ChardevView(c.id(), c.filename(), c.hasFrontend() && c.connected(), c.address());
+    }
+
+    // ---- monitors ---------------------------------------------------------------------------------
+
+    /**
+     * Adds a QMP monitor on an existing chardev; a connected client gets its greeting at once.
+     *
+     * @param id the monitor's id, or empty to generate one ({@code #mon0}, {@code #mon1}...: a {@code #}
+     *     can never start a well-formed user id)
+     * @return the monitor's id
+     * @throws QmpException {@code monitor 'ID' already exists}, {@code chardev 'C' not found},
+     *     {@code chardev 'C' is already in use}
+     */
+    public String addMonitor(String chardevId, Optional<String> id, boolean pretty, boolean dynamic) {
+        return loop.call(() -> {
+            if (id.isPresent() && monitors.containsKey(id.get())) {
+                throw QmpException.generic("monitor '" + id.get() + "' already exists");
+            }
+            SocketChardev chardev = chardevs.get(chardevId);
+            if (chardev == null) {
+                throw QmpException.generic("chardev '" + chardevId + "' not found");
+            }
+            if (chardev.hasFrontend()) {
+                throw QmpException.generic("chardev '" + chardevId + "' is already in use");
+            }
+            String monitorId = id.orElseGet(this::generateId);
+            QmpMonitor monitor = new QmpMonitor(this, monitorId, chardev, pretty, dynamic);
+            monitors.put(monitorId, monitor);
+            chardev.attach(monitor);
+            LOG.info(() -> "monitor " + monitorId + " added on chardev " + chardevId);
+            return monitorId;
+        });
+    }
+
+    private String generateId() {
+        String id;
+        do {
+            id = "#mon" + generatedIds++;
+        } while (monitors.containsKey(id));
+        return id;
+    }
+
+    /**
+     * Removes a monitor. Called by the monitor's own client, its response is sent before the client is
+     * dropped; otherwise its client is dropped at once. Requests it had not yet run are never run.
+     *
+     * @throws QmpException {@code monitor 'ID' not found}
+     */
+    public void removeMonitor(String id) {
+        loop.call(() -> {
+            QmpMonitor monitor = monitors.remove(id);
+            if (monitor == null) {
+                throw QmpException.generic("monitor '" + id + "' not found");
+            }
+            monitor.remove(monitor == current);
+            LOG.info(() -> "monitor " + id + " removed");
+            return null;
+        });
+    }
+
+    /** Every monitor, in creation order. */
+    public List<MonitorView> monitors() {
+        return loop.call(() -> {
+            List<MonitorView> out = new ArrayList<>();
+            for (QmpMonitor m : monitors.values()) {
+                out.add(new MonitorView(m.id(), m.chardev().id(), m.pretty(), m.dynamic(), m.connected()));
+            }
+            return out;
+        });
+    }
+
+    // ---- events -----------------------------------------------------------------------------------
+
+    /**
+     * Sends an event to every monitor in command mode:
+     * {@code {"timestamp": {"seconds", "microseconds"}, "event": NAME, "data": DATA}}, with {@code data}
+     * left out when null or empty.
+     */
+    @Override
+    public void emit(String name, ObjectNode data) {
+        Instant now = Instant.now();
+        ObjectNode timestamp = QmpDispatcher.NODES.objectNode();
+        timestamp.put("seconds", now.getEpochSecond());
+        timestamp.put("microseconds", now.getNano() / 1000);
+        ObjectNode message = QmpDispatcher.NODES.objectNode();
+        message.set("timestamp", timestamp);
+        message.put("event", name);
+        if (data != null && !data.isEmpty()) {
+            message.set("data", data);
+        }
+        loop.execute(() -> {
+            for (QmpMonitor m : monitors.values()) {
+                m.event(message);
+            }
+        });
+    }
+
+    /** Stops the loop and closes every chardev (removing Unix socket files). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        loop.call(() -> {
+            {
+                closed = true;
+                for (SocketChardev c : chardevs.values()) {
+                    c.close();
+                }
+                chardevs.clear();
+                monitors.clear();
+            }
+            return null;
+        });
+        loop.stop();
+    }
+}

@@ -1,0 +1,335 @@
+package dev.qapi.runtime.server;
+
+import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.json.JsonBuffer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * A socket character device in server mode, as QEMU's {@code -chardev socket,server=on}: it listens on a
+ * Unix path or a TCP address, serves one client at a time (the next waits in the listen backlog until
+ * the current one leaves) and carries at most one frontend. Owned by the event loop.
+ */
+final class SocketChardev {
+    private static final Logger LOG = Logger.getLogger(SocketChardev.class.getName());
+    /** Stop reading a client whose unsent output exceeds this, until it drains. */
+    static final int OUTPUT_HIGH_WATER = 1 << 20;
+
+    private final String id;
+    private final SocketAddress address;
+    private final EventLoop loop;
+    private final ServerSocketChannel listener;
+    private final SelectionKey acceptKey;
+    private Frontend frontend;
+    private Connection client;
+
+    private SocketChardev(String id, SocketAddress address, EventLoop loop, ServerSocketChannel listener) throws IOException {
+        this.id = id;
+        this.address = address;
+        this.loop = loop;
+        this.listener = listener;
+        listener.configureBlocking(false);
+        acceptKey = listener.register(loop.selector(), SelectionKey.OP_ACCEPT, (EventLoop.Handler) k -> accept());
+    }
+
+    /**
+     * Opens a listening chardev.
+     *
+     * @throws QmpException {@code Failed to add chardev 'ID': ...} when the address cannot be bound
+     */
+    static SocketChardev open(String id, SocketAddress address, EventLoop loop) {
+        ServerSocketChannel channel = null;
+        try {
+            if (address instanceof UnixDomainSocketAddress unix) {
+                channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                channel.bind(unix, 1);
+            } else {
+                channel = ServerSocketChannel.open();
+                channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+                channel.bind(address, 1);
+            }
+            return new SocketChardev(id, channel.getLocalAddress(), loop, channel);
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // reporting the first failure
+                }
+            }
+            throw QmpException.generic("Failed to add chardev '" + id + "': Failed to bind socket to "
+                    + describe(address) + ": " + e.getMessage());
+        }
+    }
+
+    private static String describe(SocketAddress address) {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return unix.getPath().toString();
+        }
+        InetSocketAddress inet = (InetSocketAddress) address;
+        return inet.getHostString() + ":" + inet.getPort();
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The bound address (for TCP with port 0, the port actually bound). */
+    SocketAddress address() {
+        return address;
+    }
+
+    boolean hasFrontend() {
+        return frontend != null;
+    }
+
+    boolean connected() {
+        return client != null;
+    }
+
+    /** QEMU's {@code filename} of a server socket chardev, for {@code query-chardev}. */
+    String filename() {
+        String base = address instanceof UnixDomainSocketAddress unix ? "unix:" + unix.getPath() + ",server=on"
+                : "tcp:" + describe(address) + ",server=on";
+        if (client == null) {
+            return "disconnected:" + base;
+        }
+        if (address instanceof InetSocketAddress && client.peer() instanceof InetSocketAddress peer) {
+            return base + " <-> " + peer.getHostString() + ":" + peer.getPort();
+        }
+        return base;
+    }
+
+    /**
+     * Attaches {@code f}; it is told at once if a client is connected.
+     *
+     * @throws QmpException {@code chardev 'ID' is already in use} when there is a frontend already
+     */
+    void attach(Frontend f) {
+        if (frontend != null) {
+            throw QmpException.generic("chardev '" + id + "' is already in use");
+        }
+        frontend = f;
+        if (client != null) {
+            client.resume();
+            f.opened(client);
+        }
+    }
+
+    /** Detaches the frontend; a connected client is dropped (after its pending output, if {@code flush}). */
+    void detach(boolean flush) {
+        frontend = null;
+        if (client != null) {
+            if (flush) {
+                client.closeAfterFlush();
+            } else {
+                client.close();
+            }
+        }
+    }
+
+    /** Closes the listener and any client, and removes a Unix socket file. */
+    void close() {
+        detach(false);
+        acceptKey.cancel();
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        if (address instanceof UnixDomainSocketAddress unix) {
+            try {
+                Files.deleteIfExists(unix.getPath());
+            } catch (IOException e) {
+                LOG.fine(() -> "cannot remove " + unix.getPath() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    Path unixPath() {
+        return address instanceof UnixDomainSocketAddress unix ? unix.getPath() : null;
+    }
+
+    private void accept() throws IOException {
+        SocketChannel channel = listener.accept();
+        if (channel == null) {
+            return;
+        }
+        channel.configureBlocking(false);
+        if (!(address instanceof UnixDomainSocketAddress)) {
+            channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+        }
+        // One client at a time: stop accepting until this one leaves.
+        acceptKey.interestOps(0);
+        client = new Connection(channel);
+        if (frontend != null) {
+            frontend.opened(client);
+        }
+    }
+
+    private void clientGone(Connection c) {
+        if (client != c) {
+            return;
+        }
+        client = null;
+        if (frontend != null) {
+            frontend.closed();
+        }
+        if (acceptKey.isValid()) {
+            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    /** One connected client: its socket, unsent output and unconsumed input. */
+    final class Connection implements EventLoop.Handler {
+        private final SocketChannel channel;
+        private final SelectionKey key;
+        private final ByteBuffer input = ByteBuffer.allocate(16 << 10);
+        private final JsonBuffer output = new JsonBuffer(1024);
+        private int written;
+        private boolean inputEnded;
+        private boolean closing;
+        private boolean closed;
+
+        private Connection(SocketChannel channel) throws IOException {
+            this.channel = channel;
+            input.flip();
+            key = channel.register(loop.selector(), frontend != null ? SelectionKey.OP_READ : 0, this);
+        }
+
+        SocketAddress peer() {
+            try {
+                return channel.getRemoteAddress();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** Where frontends append whole messages; {@link #flush()} sends them. */
+        JsonBuffer output() {
+            return output;
+        }
+
+        boolean isOpen() {
+            return !closed && !closing;
+        }
+
+        /** Bytes appended but not yet sent. */
+        int pending() {
+            return output.length() - written;
+        }
+
+        void resume() {
+            updateInterest();
+            if (input.hasRemaining() && frontend != null) {
+                loop.execute(this::deliver);
+            }
+        }
+
+        @Override
+        public void ready(SelectionKey k) throws IOException {
+            if (k.isValid() && k.isWritable()) {
+                flush();
+            }
+            if (k.isValid() && k.isReadable()) {
+                read();
+            }
+        }
+
+        private void read() throws IOException {
+            input.compact();
+            int n;
+            try {
+                n = channel.read(input);
+            } finally {
+                input.flip();
+            }
+            if (n < 0) {
+                inputEnded = true;
+            }
+            deliver();
+        }
+
+        private void deliver() {
+            if (frontend != null && input.hasRemaining() && !closing && !closed) {
+                frontend.received(input);
+            }
+            flush();
+            if (inputEnded && !closed) {
+                closeAfterFlush();
+            }
+        }
+
+        /** Sends what it can of the pending output; the rest goes when the socket is writable. */
+        void flush() {
+            if (closed) {
+                return;
+            }
+            if (pending() > 0) {
+                ByteBuffer view = output.asByteBuffer();
+                view.position(written);
+                try {
+                    channel.write(view);
+                } catch (IOException e) {
+                    close();
+                    return;
+                }
+                written = view.position();
+                if (pending() == 0) {
+                    output.clear(64 << 10);
+                    written = 0;
+                }
+            }
+            if (closing && pending() == 0) {
+                close();
+                return;
+            }
+            updateInterest();
+        }
+
+        private void updateInterest() {
+            if (closed || !key.isValid()) {
+                return;
+            }
+            int ops = 0;
+            if (pending() > 0) {
+                ops |= SelectionKey.OP_WRITE;
+            }
+            if (!inputEnded && !closing && frontend != null && pending() < OUTPUT_HIGH_WATER) {
+                ops |= SelectionKey.OP_READ;
+            }
+            key.interestOps(ops);
+        }
+
+        /** Stops reading, sends the pending output, then closes. */
+        void closeAfterFlush() {
+            closing = true;
+            flush();
+        }
+
+        /** Closes at once; unsent output is dropped. */
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            key.cancel();
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            clientGone(this);
+        }
+    }
+}
