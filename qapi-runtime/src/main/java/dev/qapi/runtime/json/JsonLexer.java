@@ -124,7 +124,8 @@ final class JsonLexer {
      */
     private int plainStringRun(byte[] buf, int i, int end) {
         int quote = state == DQ_STRING ? '"' : '\'';
-        int limit = Math.min(end, i + (MAX_TOKEN_SIZE - tokenLength));
+        int room = MAX_TOKEN_SIZE - tokenLength;
+        int limit = end - i <= room ? end : i + room;
         int j = i;
         while (j < limit) {
             int b = buf[j] & 0xFF;

@@ -38,7 +38,10 @@ public final class JsonStreamer {
     /** QEMU's {@code MAX_NESTING}, 1024 open brackets (braces and square brackets together). */
     public static final int MAX_NESTING = 1 << 10;
 
-    /** Receives the messages of a stream. */
+    /**
+     * Receives the messages of a stream. It is called from within {@link #feed}; if it throws, the
+     * exception propagates and the streamer must be {@link #reset()} before it is fed again.
+     */
     @FunctionalInterface
     public interface Sink {
         /**

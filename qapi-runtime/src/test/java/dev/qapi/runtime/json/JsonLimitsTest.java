@@ -50,6 +50,7 @@ class JsonLimitsTest {
 
     @Test
     void tokenSize_oneMoreByteFailsAtTheClosingBraceWithNoFollowUp() {
+        // The notes' example: 67,108,832 'a's.
         assertEquals(List.of(SIZE), messages(request(LARGEST_ID + 1)));
     }
 
