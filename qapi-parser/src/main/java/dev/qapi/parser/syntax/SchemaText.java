@@ -26,6 +26,13 @@ final class SchemaText {
      *     crashes with a traceback)
      */
     static String decode(byte[] bytes, SourceInfo fileStart) {
+        // The JDK's own decoding is much faster on a cold JVM than a CharsetDecoder loop. It replaces
+        // malformed input by U+FFFD, so only text holding that character needs the strict decoder's
+        // verdict; for valid input both give the same text.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return normalizeNewlines(text);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -57,6 +64,9 @@ final class SchemaText {
     }
 
     static String normalizeNewlines(String raw) {
+        if (raw.indexOf('\r') < 0) {
+            return raw.endsWith("\n") ? raw : raw + "\n";
+        }
         StringBuilder out = new StringBuilder(raw.length() + 1);
         int n = raw.length();
         for (int i = 0; i < n; i++) {

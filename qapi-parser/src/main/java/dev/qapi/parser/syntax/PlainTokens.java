@@ -1,0 +1,111 @@
+package dev.qapi.parser.syntax;
+
+import dev.qapi.parser.grammar.QapiLexer;
+
+/**
+ * The tokens of {@code QapiLexer.g4} that are plain to see, recognized with a few character tests: a
+ * comment, a punctuation character, {@code true}, {@code false}, and a string of printable ASCII with
+ * {@code \\} as its only escape, closed on its line. For these the generated lexer would produce the
+ * same token (its rules are the longest match, and none of them is longer here); everything else (a
+ * bad string, a stray character, white space beyond ASCII) is left to it.
+ */
+final class PlainTokens {
+
+    private PlainTokens() {
+    }
+
+    /** The char index of the first character at or after {@code from} that is not ASCII white space. */
+    static int skipSpace(String src, int from) {
+        int i = from;
+        int n = src.length();
+        while (i < n && isAsciiSpace(src.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** NEWLINE and the ASCII part of WS in the grammar. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\u000B' || c == '\u000C' || c == '\r'
+                || (c >= '\u001C' && c <= '\u001F');
+    }
+
+    /**
+     * The end (exclusive char index) of the plain token starting at {@code start}, or {@code start}
+     * when the text there is not a plain token.
+     */
+    static int end(String src, int start) {
+        char c = src.charAt(start);
+        switch (c) {
+            case '#' -> {
+                int nl = src.indexOf('\n', start);
+                return nl < 0 ? src.length() : nl;
+            }
+            case '{', '}', '[', ']', ':', ',' -> {
+                return start + 1;
+            }
+            case 't' -> {
+                return src.startsWith("true", start) ? start + 4 : start;
+            }
+            case 'f' -> {
+                return src.startsWith("false", start) ? start + 5 : start;
+            }
+            case '\'' -> {
+                return stringEnd(src, start);
+            }
+            default -> {
+                return start;
+            }
+        }
+    }
+
+    /** After the closing quote of the string opened at {@code start}, or {@code start} if it is not plain. */
+    private static int stringEnd(String src, int start) {
+        int n = src.length();
+        int i = start + 1;
+        while (i < n) {
+            char c = src.charAt(i);
+            if (c == '\'') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                if (i + 1 < n && src.charAt(i + 1) == '\\') {
+                    i += 2;
+                    continue;
+                }
+                return start;
+            }
+            if (c < 0x20 || c > 0x7E) {
+                return start;
+            }
+            i++;
+        }
+        return start;
+    }
+
+    /** The grammar's token type of the plain token that starts with {@code first}. */
+    static int type(char first) {
+        return switch (first) {
+            case '#' -> QapiLexer.COMMENT;
+            case '{' -> QapiLexer.LBRACE;
+            case '}' -> QapiLexer.RBRACE;
+            case '[' -> QapiLexer.LBRACKET;
+            case ']' -> QapiLexer.RBRACKET;
+            case ':' -> QapiLexer.COLON;
+            case ',' -> QapiLexer.COMMA;
+            case 't' -> QapiLexer.TRUE;
+            case 'f' -> QapiLexer.FALSE;
+            case '\'' -> QapiLexer.STRING;
+            default -> throw new IllegalArgumentException("not a plain token: " + first);
+        };
+    }
+
+    /** The value of the STRING token {@code src[start, end)}: quotes removed, {@code \\} unescaped. */
+    static String stringValue(String src, int start, int end) {
+        int backslash = src.indexOf('\\', start + 1);
+        if (backslash < 0 || backslash >= end) {
+            return src.substring(start + 1, end - 1);
+        }
+        return src.substring(start + 1, end - 1).replace("\\\\", "\\");
+    }
+}
