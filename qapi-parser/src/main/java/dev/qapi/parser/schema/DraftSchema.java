@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The schema while it is being built: the entities in definition order, the namespace of definitions, the
@@ -70,12 +69,17 @@ final class DraftSchema {
     }
 
     /** The type named {@code name}; if there is none, {@code WHAT uses unknown type 'NAME'} at {@code info}. */
-    DraftType resolveType(String name, SourceInfo info, Supplier<String> what) {
+    DraftType resolveType(String name, SourceInfo info, String what) {
         DraftType type = lookupType(name);
         if (type == null) {
-            throw QapiError.semantic(info, what.get() + " uses unknown type '" + name + "'");
+            throw unknownType(name, info, what);
         }
         return type;
+    }
+
+    /** {@code WHAT uses unknown type 'NAME'}, for callers whose description is only worth making for it. */
+    static QapiError unknownType(String name, SourceInfo info, String what) {
+        return QapiError.semantic(info, what + " uses unknown type '" + name + "'");
     }
 
     /** Records the first use of each feature name. */
@@ -98,7 +102,9 @@ final class DraftSchema {
     /** Registers the module of file {@code fname}, keeping the order of first registration. */
     String makeModule(String fname) {
         String name = moduleName(fname);
-        modules.computeIfAbsent(name, n -> new ArrayList<>());
+        if (!modules.containsKey(name)) {
+            modules.put(name, new ArrayList<>());
+        }
         return name;
     }
 
