@@ -102,10 +102,7 @@ final class PlainTokens {
 
     /** The value of the STRING token {@code src[start, end)}: quotes removed, {@code \\} unescaped. */
     static String stringValue(String src, int start, int end) {
-        int backslash = src.indexOf('\\', start + 1);
-        if (backslash < 0 || backslash >= end) {
-            return src.substring(start + 1, end - 1);
-        }
-        return src.substring(start + 1, end - 1).replace("\\\\", "\\");
+        String body = src.substring(start + 1, end - 1);
+        return body.indexOf('\\') < 0 ? body : body.replace("\\\\", "\\");
     }
 }

@@ -195,9 +195,11 @@ final class Tokenizer {
             return;
         }
         int newLines = 0;
-        for (int nl = src.indexOf('\n', scanned); nl >= 0 && nl < index; nl = src.indexOf('\n', nl + 1)) {
-            newLines++;
-            lineStart = nl + 1;
+        for (int i = scanned; i < index; i++) {
+            if (src.charAt(i) == '\n') {
+                newLines++;
+                lineStart = i + 1;
+            }
         }
         scanned = index;
         if (newLines > 0) {
