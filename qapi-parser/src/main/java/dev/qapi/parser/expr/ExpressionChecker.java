@@ -204,6 +204,9 @@ public final class ExpressionChecker {
 
     private static void checkKeys(Map<String, Object> value, SourceInfo info, String source,
             List<String> required, List<String> optional) {
+        if (hasKeys(value, required, optional)) {
+            return;
+        }
         Set<String> missing = new TreeSet<>(required);
         missing.removeAll(value.keySet());
         if (!missing.isEmpty()) {
@@ -218,6 +221,21 @@ public final class ExpressionChecker {
             throw QapiError.semantic(info, source + " has unknown key" + (unknown.size() > 1 ? "s" : "") + " "
                     + quoted(unknown) + "\nValid keys are " + quoted(allowed) + ".");
         }
+    }
+
+    /** Whether {@code value} has every key in {@code required} and no key outside both lists. */
+    private static boolean hasKeys(Map<String, Object> value, List<String> required, List<String> optional) {
+        for (String key : required) {
+            if (!value.containsKey(key)) {
+                return false;
+            }
+        }
+        for (String key : value.keySet()) {
+            if (!required.contains(key) && !optional.contains(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 'a', 'b'}; the set is sorted as Python sorts strings (by code point). */

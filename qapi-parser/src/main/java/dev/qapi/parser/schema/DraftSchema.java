@@ -22,6 +22,8 @@ final class DraftSchema {
     private final Map<String, List<DraftEntity>> modules = new LinkedHashMap<>();
     /** Feature name to the first feature of that name, in order of first use. */
     private final Map<String, DraftMember> features = new LinkedHashMap<>();
+    /** File name to module name: the path arithmetic is done once per file, not once per entity. */
+    private final Map<String, String> moduleNames = new HashMap<>();
 
     DraftSchema(String rootFile, Pragma pragma) {
         this.pragma = pragma;
@@ -127,6 +129,15 @@ final class DraftSchema {
         if (fname.startsWith("./")) {
             return fname;
         }
+        String name = moduleNames.get(fname);
+        if (name == null) {
+            name = relativeToSchemaDir(fname);
+            moduleNames.put(fname, name);
+        }
+        return name;
+    }
+
+    private String relativeToSchemaDir(String fname) {
         Path file = Path.of(fname).toAbsolutePath().normalize();
         Path dir = Path.of(schemaDir).toAbsolutePath().normalize();
         String rel = dir.relativize(file).toString();
