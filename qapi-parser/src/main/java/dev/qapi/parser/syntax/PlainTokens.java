@@ -14,11 +14,11 @@ final class PlainTokens {
     private PlainTokens() {
     }
 
-    /** The char index of the first character at or after {@code from} that is not ASCII white space. */
-    static int skipSpace(String src, int from) {
+    /** The index of the first character at or after {@code from} that is not ASCII white space. */
+    static int skipSpace(char[] text, int from) {
         int i = from;
-        int n = src.length();
-        while (i < n && isAsciiSpace(src.charAt(i))) {
+        int n = text.length;
+        while (i < n && isAsciiSpace(text[i])) {
             i++;
         }
         return i;
@@ -31,27 +31,29 @@ final class PlainTokens {
     }
 
     /**
-     * The end (exclusive char index) of the plain token starting at {@code start}, or {@code start}
-     * when the text there is not a plain token.
+     * The end (exclusive index) of the plain token starting at {@code start}, or {@code start} when
+     * the text there is not a plain token.
      */
-    static int end(String src, int start) {
-        char c = src.charAt(start);
-        switch (c) {
+    static int end(char[] text, int start) {
+        switch (text[start]) {
             case '#' -> {
-                int nl = src.indexOf('\n', start);
-                return nl < 0 ? src.length() : nl;
+                int i = start + 1;
+                while (i < text.length && text[i] != '\n') {
+                    i++;
+                }
+                return i;
             }
             case '{', '}', '[', ']', ':', ',' -> {
                 return start + 1;
             }
             case 't' -> {
-                return src.startsWith("true", start) ? start + 4 : start;
+                return startsWith(text, start, "true") ? start + 4 : start;
             }
             case 'f' -> {
-                return src.startsWith("false", start) ? start + 5 : start;
+                return startsWith(text, start, "false") ? start + 5 : start;
             }
             case '\'' -> {
-                return stringEnd(src, start);
+                return stringEnd(text, start);
             }
             default -> {
                 return start;
@@ -60,16 +62,16 @@ final class PlainTokens {
     }
 
     /** After the closing quote of the string opened at {@code start}, or {@code start} if it is not plain. */
-    private static int stringEnd(String src, int start) {
-        int n = src.length();
+    private static int stringEnd(char[] text, int start) {
+        int n = text.length;
         int i = start + 1;
         while (i < n) {
-            char c = src.charAt(i);
+            char c = text[i];
             if (c == '\'') {
                 return i + 1;
             }
             if (c == '\\') {
-                if (i + 1 < n && src.charAt(i + 1) == '\\') {
+                if (i + 1 < n && text[i + 1] == '\\') {
                     i += 2;
                     continue;
                 }
@@ -81,6 +83,18 @@ final class PlainTokens {
             i++;
         }
         return start;
+    }
+
+    private static boolean startsWith(char[] text, int start, String word) {
+        if (start + word.length() > text.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (text[start + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The grammar's token type of the plain token that starts with {@code first}. */

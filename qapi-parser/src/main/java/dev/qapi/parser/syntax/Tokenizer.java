@@ -22,6 +22,8 @@ final class Tokenizer {
     enum Kind { LBRACE, RBRACE, LBRACKET, RBRACKET, COLON, COMMA, STRING, BOOL, COMMENT, EOF }
 
     private final String src;
+    /** The characters of {@link #src}, for the scans: array reads stay cheap while the code runs interpreted. */
+    private final char[] text;
     private final SourceInfo fileStart;
     /** Whether the plain-token fast path is used; off only to compare it with the generated lexer. */
     private final boolean plainFastPath;
@@ -55,6 +57,7 @@ final class Tokenizer {
 
     private Tokenizer(String src, SourceInfo fileStart, boolean plainFastPath) {
         this.src = src;
+        this.text = src.toCharArray();
         this.fileStart = fileStart;
         this.lineInfo = fileStart;
         this.plainFastPath = plainFastPath;
@@ -80,14 +83,14 @@ final class Tokenizer {
     /** Reads the next token, skipping plain comments when {@code skipComment} (doc comments never are). */
     void accept(boolean skipComment) {
         while (true) {
-            int start = plainFastPath ? PlainTokens.skipSpace(src, next) : next;
+            int start = plainFastPath ? PlainTokens.skipSpace(text, next) : next;
             int type;
             int end;
             if (start == src.length()) {
                 type = Token.EOF;
                 end = start;
-            } else if (plainFastPath && (end = PlainTokens.end(src, start)) > start) {
-                type = PlainTokens.type(src.charAt(start));
+            } else if (plainFastPath && (end = PlainTokens.end(text, start)) > start) {
+                type = PlainTokens.type(text[start]);
             } else {
                 Token t = generatedLexerToken(start);
                 type = t.getType();
@@ -112,7 +115,7 @@ final class Tokenizer {
             stringValue = null;
             switch (type) {
                 case QapiLexer.COMMENT -> {
-                    if (skipComment && !src.startsWith("##", start)) {
+                    if (skipComment && (end == start + 1 || text[start + 1] != '#')) {
                         continue;
                     }
                     kind = Kind.COMMENT;
@@ -196,7 +199,7 @@ final class Tokenizer {
         }
         int newLines = 0;
         for (int i = scanned; i < index; i++) {
-            if (src.charAt(i) == '\n') {
+            if (text[i] == '\n') {
                 newLines++;
                 lineStart = i + 1;
             }
