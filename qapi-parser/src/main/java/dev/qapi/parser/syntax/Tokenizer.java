@@ -115,7 +115,7 @@ final class Tokenizer {
             stringValue = null;
             switch (type) {
                 case QapiLexer.COMMENT -> {
-                    if (skipComment && (end == start + 1 || text[start + 1] != '#')) {
+                    if (skipComment && !src.startsWith("##", start)) {
                         continue;
                     }
                     kind = Kind.COMMENT;
