@@ -114,9 +114,9 @@ final class PlainTokens {
         };
     }
 
-    /** The value of the STRING token {@code src[start, end)}: quotes removed, {@code \\} unescaped. */
-    static String stringValue(String src, int start, int end) {
-        String body = src.substring(start + 1, end - 1);
+    /** The value of the STRING token {@code text[start, end)}: quotes removed, {@code \\} unescaped. */
+    static String stringValue(char[] text, int start, int end) {
+        String body = new String(text, start + 1, end - start - 2);
         return body.indexOf('\\') < 0 ? body : body.replace("\\\\", "\\");
     }
 }

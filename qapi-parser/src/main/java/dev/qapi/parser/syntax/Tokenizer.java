@@ -21,15 +21,14 @@ final class Tokenizer {
     /** Token kinds, as the parser distinguishes them. */
     enum Kind { LBRACE, RBRACE, LBRACKET, RBRACKET, COLON, COMMA, STRING, BOOL, COMMENT, EOF }
 
-    private final String src;
-    /** The characters of {@link #src}, for the scans: array reads stay cheap while the code runs interpreted. */
+    /** The file's text, as {@link SchemaText#decode} gives it (an array: cheap to scan interpreted). */
     private final char[] text;
     private final SourceInfo fileStart;
     /** Whether the plain-token fast path is used; off only to compare it with the generated lexer. */
     private final boolean plainFastPath;
     /** The generated lexer, made on first use: a valid schema may never need it. */
     private QapiLexer lexer;
-    /** Whether {@link #src} has no surrogate pairs, so that char and code point indexes coincide. */
+    /** Whether {@link #text} has no surrogate pairs, so that char and code point indexes coincide. */
     private boolean bmpOnly;
 
     private Kind kind;
@@ -46,18 +45,17 @@ final class Tokenizer {
     private int scanned;
     private SourceInfo lineInfo;
 
-    Tokenizer(String src, SourceInfo fileStart) {
-        this(src, fileStart, true);
+    Tokenizer(char[] text, SourceInfo fileStart) {
+        this(text, fileStart, true);
     }
 
     /** A tokenizer that uses the generated lexer for every token, to check the fast path against. */
-    static Tokenizer generatedLexerOnly(String src, SourceInfo fileStart) {
-        return new Tokenizer(src, fileStart, false);
+    static Tokenizer generatedLexerOnly(char[] text, SourceInfo fileStart) {
+        return new Tokenizer(text, fileStart, false);
     }
 
-    private Tokenizer(String src, SourceInfo fileStart, boolean plainFastPath) {
-        this.src = src;
-        this.text = src.toCharArray();
+    private Tokenizer(char[] text, SourceInfo fileStart, boolean plainFastPath) {
+        this.text = text;
         this.fileStart = fileStart;
         this.lineInfo = fileStart;
         this.plainFastPath = plainFastPath;
@@ -86,7 +84,7 @@ final class Tokenizer {
             int start = plainFastPath ? PlainTokens.skipSpace(text, next) : next;
             int type;
             int end;
-            if (start == src.length()) {
+            if (start == text.length) {
                 type = Token.EOF;
                 end = start;
             } else if (plainFastPath && (end = PlainTokens.end(text, start)) > start) {
@@ -98,13 +96,13 @@ final class Tokenizer {
                     start = charIndex(t.getStartIndex());
                     end = charIndex(t.getStopIndex() + 1);
                 } else {
-                    start = end = src.length();
+                    start = end = text.length;
                 }
             }
             if (type == Token.EOF) {
                 // QEMU stops at the final newline of the text (there always is one), on the last line.
-                moveTo(src.length() - 1);
-                next = src.length();
+                moveTo(text.length - 1);
+                next = text.length;
                 kind = Kind.EOF;
                 return;
             }
@@ -115,11 +113,11 @@ final class Tokenizer {
             stringValue = null;
             switch (type) {
                 case QapiLexer.COMMENT -> {
-                    if (skipComment && !src.startsWith("##", start)) {
+                    if (skipComment && !isDocComment(start, end)) {
                         continue;
                     }
                     kind = Kind.COMMENT;
-                    stringValue = src.substring(start, end);
+                    stringValue = new String(text, start, end - start);
                 }
                 case QapiLexer.LBRACE -> kind = Kind.LBRACE;
                 case QapiLexer.RBRACE -> kind = Kind.RBRACE;
@@ -133,7 +131,7 @@ final class Tokenizer {
                 }
                 case QapiLexer.STRING -> {
                     kind = Kind.STRING;
-                    stringValue = PlainTokens.stringValue(src, start, end);
+                    stringValue = PlainTokens.stringValue(text, start, end);
                 }
                 case QapiLexer.BAD_STRING -> throw badString(end);
                 default -> throw stray(start);
@@ -142,20 +140,25 @@ final class Tokenizer {
         }
     }
 
+    /** Whether the comment {@code text[start, end)} starts with {@code ##}: opens or closes a doc block. */
+    private boolean isDocComment(int start, int end) {
+        return end - start >= 2 && text[start + 1] == '#';
+    }
+
     /** The generated lexer's next token from char index {@code start}, white space skipped. */
     private Token generatedLexerToken(int start) {
         if (lexer == null) {
-            lexer = new QapiLexer(CharStreams.fromString(src));
+            lexer = new QapiLexer(CharStreams.fromString(new String(text)));
             lexer.removeErrorListeners();
-            bmpOnly = src.codePointCount(0, src.length()) == src.length();
+            bmpOnly = Character.codePointCount(text, 0, text.length) == text.length;
         }
-        lexer.getInputStream().seek(bmpOnly ? start : src.codePointCount(0, start));
+        lexer.getInputStream().seek(bmpOnly ? start : Character.codePointCount(text, 0, start));
         return lexer.nextToken();
     }
 
     /** The char index of the generated lexer's code point index {@code cpIndex}. */
     private int charIndex(int cpIndex) {
-        return bmpOnly ? cpIndex : src.offsetByCodePoints(0, cpIndex);
+        return bmpOnly ? cpIndex : Character.offsetByCodePoints(text, 0, text.length, 0, cpIndex);
     }
 
     /** A parse error at the current token. */
@@ -165,12 +168,12 @@ final class Tokenizer {
 
     /** A string that stopped before its closing quote, at char index {@code after}. */
     private QapiError badString(int after) {
-        int ch = src.codePointAt(after);
+        int ch = Character.codePointAt(text, after);
         if (ch == '\n') {
             return error("missing terminating \"'\"");
         }
         if (ch == '\\') {
-            int escaped = src.codePointAt(after + 1);
+            int escaped = Character.codePointAt(text, after + 1);
             if (escaped == '\n') {
                 return error("missing terminating \"'\"");
             }
@@ -181,14 +184,14 @@ final class Tokenizer {
 
     private QapiError stray(int start) {
         int end = start;
-        while (end < src.length()) {
-            int cp = src.codePointAt(end);
+        while (end < text.length) {
+            int cp = Character.codePointAt(text, end);
             if ("[]{}:,'".indexOf(cp) >= 0 || SchemaText.isPythonSpace(cp)) {
                 break;
             }
             end += Character.charCount(cp);
         }
-        return error("stray '" + src.substring(start, end) + "'");
+        return error("stray '" + new String(text, start, end - start) + "'");
     }
 
     /** Advances the line bookkeeping to char index {@code index}. */
@@ -215,7 +218,7 @@ final class Tokenizer {
     private int column(int index) {
         int col = 1;
         for (int i = lineStart; i < index; ) {
-            int cp = src.codePointAt(i);
+            int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
             col = cp == '\t' ? (col + 7) % 8 + 1 : col + 1;
         }
