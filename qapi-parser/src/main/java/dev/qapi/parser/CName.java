@@ -33,13 +33,23 @@ public final class CName {
 
     /** Every character outside {@code [A-Za-z0-9_]} becomes {@code _}. */
     public static String of(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
+        int i = 0;
+        while (i < name.length() && isCChar(name.charAt(i))) {
+            i++;
+        }
+        if (i == name.length()) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length()).append(name, 0, i);
+        for (; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-            out.append(ok ? c : '_');
+            out.append(isCChar(c) ? c : '_');
         }
         return out.toString();
+    }
+
+    private static boolean isCChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** As {@link #of}, then {@code q_} in front of C/C++ keywords, polluted words and leading digits. */

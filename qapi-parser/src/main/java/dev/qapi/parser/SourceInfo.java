@@ -69,6 +69,20 @@ public record SourceInfo(String fname, int line, SourceInfo parent, String defnM
                 && Objects.equals(parent, other.parent);
     }
 
+    // equals and hashCode as a record defines them, written out: the generated ones are bootstrapped
+    // through method handles on first use, which costs a fresh JVM more than all the lookups.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourceInfo other && line == other.line && fname.equals(other.fname)
+                && Objects.equals(parent, other.parent) && Objects.equals(defnMeta, other.defnMeta)
+                && Objects.equals(defnName, other.defnName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fname, line, parent, defnMeta, defnName);
+    }
+
     @Override
     public String toString() {
         return includePath() + inDefn() + loc();

@@ -109,6 +109,11 @@ public record Doc(SourceInfo info, String symbol, List<Section> sections) {
     }
 
     private Optional<Section> first(Kind kind) {
-        return sections.stream().filter(s -> s.kind() == kind).findFirst();
+        for (Section s : sections) {
+            if (s.kind() == kind) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks the form of each expression on its own and normalizes shorthand forms (QEMU's
@@ -21,11 +19,6 @@ import java.util.regex.Pattern;
  * documentation's symbol and {@code Returns}/{@code Errors} sections.
  */
 public final class ExpressionChecker {
-    private static final Pattern VALID_NAME =
-            Pattern.compile("(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*");
-    private static final Pattern IF_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-
     private final Pragma pragma;
 
     private ExpressionChecker(Pragma pragma) {
@@ -137,20 +130,20 @@ public final class ExpressionChecker {
     }
 
     private static void checkDocSections(Doc doc, Map<String, Object> expr) {
+        Doc.Section returns = doc.returns().orElse(null);
         if (expr.containsKey("command")) {
-            doc.returns().ifPresent(r -> {
-                if (!expr.containsKey("returns")) {
-                    throw QapiError.semantic(r.info(), "'Returns' section, but command doesn't return anything");
-                }
-            });
+            if (returns != null && !expr.containsKey("returns")) {
+                throw QapiError.semantic(returns.info(), "'Returns' section, but command doesn't return anything");
+            }
             return;
         }
-        doc.returns().ifPresent(r -> {
-            throw QapiError.semantic(r.info(), "'Returns' section is only valid for commands");
-        });
-        doc.errors().ifPresent(r -> {
-            throw QapiError.semantic(r.info(), "'Errors' section is only valid for commands");
-        });
+        if (returns != null) {
+            throw QapiError.semantic(returns.info(), "'Returns' section is only valid for commands");
+        }
+        Doc.Section errors = doc.errors().orElse(null);
+        if (errors != null) {
+            throw QapiError.semantic(errors.info(), "'Errors' section is only valid for commands");
+        }
     }
 
     // --- names ---------------------------------------------------------------------------------
@@ -163,16 +156,16 @@ public final class ExpressionChecker {
 
     /** Checks the overall form of a name and returns its stem (without {@code __vendor_} and {@code x-}). */
     private static String checkNameStr(String name, SourceInfo info, String source) {
-        Matcher m = VALID_NAME.matcher(name);
-        if (!m.matches() || CName.of(name).startsWith("q_")) {
+        String stem = NameForms.stem(name);
+        if (stem == null || CName.of(name).startsWith("q_")) {
             throw QapiError.semantic(info, source + " has an invalid name");
         }
-        return m.group(3);
+        return stem;
     }
 
     private static void checkNameUpper(String name, SourceInfo info, String source) {
         String stem = checkNameStr(name, info, source);
-        if (stem.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || c == '-')) {
+        if (NameForms.hasLowerOrDash(stem)) {
             throw QapiError.semantic(info, "name of " + source + " must not use lowercase or '-'");
         }
     }
@@ -180,7 +173,7 @@ public final class ExpressionChecker {
     private static void checkNameLower(String name, SourceInfo info, String source,
             boolean permitUpper, boolean permitUnderscore) {
         String stem = checkNameStr(name, info, source);
-        if ((!permitUpper && stem.chars().anyMatch(c -> c >= 'A' && c <= 'Z'))
+        if ((!permitUpper && NameForms.hasUpper(stem))
                 || (!permitUnderscore && stem.indexOf('_') >= 0)) {
             throw QapiError.semantic(info, "name of " + source + " must not use uppercase or '_'");
         }
@@ -188,7 +181,7 @@ public final class ExpressionChecker {
 
     private static void checkNameCamel(String name, SourceInfo info, String source) {
         String stem = checkNameStr(name, info, source);
-        if (!CAMEL.matcher(stem).matches()) {
+        if (!NameForms.isCamelCase(stem)) {
             throw QapiError.semantic(info, "name of " + source + " must use CamelCase");
         }
     }
@@ -211,6 +204,9 @@ public final class ExpressionChecker {
 
     private static void checkKeys(Map<String, Object> value, SourceInfo info, String source,
             List<String> required, List<String> optional) {
+        if (hasKeys(value, required, optional)) {
+            return;
+        }
         Set<String> missing = new TreeSet<>(required);
         missing.removeAll(value.keySet());
         if (!missing.isEmpty()) {
@@ -225,6 +221,21 @@ public final class ExpressionChecker {
             throw QapiError.semantic(info, source + " has unknown key" + (unknown.size() > 1 ? "s" : "") + " "
                     + quoted(unknown) + "\nValid keys are " + quoted(allowed) + ".");
         }
+    }
+
+    /** Whether {@code value} has every key in {@code required} and no key outside both lists. */
+    private static boolean hasKeys(Map<String, Object> value, List<String> required, List<String> optional) {
+        for (String key : required) {
+            if (!value.containsKey(key)) {
+                return false;
+            }
+        }
+        for (String key : value.keySet()) {
+            if (!required.contains(key) && !optional.contains(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 'a', 'b'}; the set is sorted as Python sorts strings (by code point). */
@@ -264,7 +275,7 @@ public final class ExpressionChecker {
 
     private static void checkCondition(Object cond, SourceInfo info, String source) {
         if (cond instanceof String s) {
-            if (!IF_NAME.matcher(s).matches()) {
+            if (!NameForms.isConfigSymbol(s)) {
                 throw QapiError.semantic(info,
                         "'if' condition '" + s + "' of " + source + " is not a valid identifier");
             }

@@ -6,7 +6,6 @@ import dev.qapi.parser.expr.Expression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Turns each normalized expression into draft entities (QEMU's {@code _def_*} methods): the predefined
@@ -23,11 +22,24 @@ final class DefinitionMaker {
             List.of("none", "qnull", "qnum", "qstring", "qdict", "qlist", "qbool");
 
     private final DraftSchema schema;
-    private final Function<Doc, DocDraft> docs;
+    private final Map<Doc, DocDraft> docDrafts;
 
-    DefinitionMaker(DraftSchema schema, Function<Doc, DocDraft> docs) {
+    /** {@code docDrafts}: the draft of each documentation block; a block missing there gets one here. */
+    DefinitionMaker(DraftSchema schema, Map<Doc, DocDraft> docDrafts) {
         this.schema = schema;
-        this.docs = docs;
+        this.docDrafts = docDrafts;
+    }
+
+    private DocDraft docDraft(Doc doc) {
+        if (doc == null) {
+            return null;
+        }
+        DocDraft draft = docDrafts.get(doc);
+        if (draft == null) {
+            draft = new DocDraft(doc, schema.pragma().documentationExceptions());
+            docDrafts.put(doc, draft);
+        }
+        return draft;
     }
 
     /** The built-in types each with its array, then {@code q_empty} and {@code QType}. */
@@ -73,7 +85,7 @@ final class DefinitionMaker {
             values.add(DraftMember.enumValue((String) value.get("name"), info, IfCond.of(value.get("if")),
                     makeFeatures(value.get("features"), info)));
         }
-        schema.define(new DraftEnumType(string(expr, "enum"), info, docs.apply(expr.doc()), ifcond(expr),
+        schema.define(new DraftEnumType(string(expr, "enum"), info, docDraft(expr.doc()), ifcond(expr),
                 features, values, string(expr, "prefix")));
     }
 
@@ -81,7 +93,7 @@ final class DefinitionMaker {
         SourceInfo info = expr.info();
         List<DraftMember> features = makeFeatures(expr.get("features"), info);
         List<DraftMember> members = makeMembers(map(expr.get("data")), info);
-        schema.define(new DraftObjectType(string(expr, "struct"), info, docs.apply(expr.doc()), ifcond(expr),
+        schema.define(new DraftObjectType(string(expr, "struct"), info, docDraft(expr.doc()), ifcond(expr),
                 features, string(expr, "base"), members, null));
     }
 
@@ -95,7 +107,7 @@ final class DefinitionMaker {
                 ? makeImplicitObjectType(name, info, ifcond, "base", makeMembers(map(members), info))
                 : (String) base;
         List<DraftMember> branches = makeBranches(map(expr.get("data")), info);
-        schema.define(new DraftObjectType(name, info, docs.apply(expr.doc()), ifcond, features, baseName,
+        schema.define(new DraftObjectType(name, info, docDraft(expr.doc()), ifcond, features, baseName,
                 List.of(), new DraftBranches(info, branches, string(expr, "discriminator"))));
     }
 
@@ -103,7 +115,7 @@ final class DefinitionMaker {
         SourceInfo info = expr.info();
         List<DraftMember> features = makeFeatures(expr.get("features"), info);
         List<DraftMember> alternatives = makeBranches(map(expr.get("data")), info);
-        schema.define(new DraftAlternateType(string(expr, "alternate"), info, docs.apply(expr.doc()),
+        schema.define(new DraftAlternateType(string(expr, "alternate"), info, docDraft(expr.doc()),
                 ifcond(expr), features, alternatives));
     }
 
@@ -120,7 +132,7 @@ final class DefinitionMaker {
         DraftCommand.Flags flags = new DraftCommand.Flags(flag(expr, "gen", true),
                 flag(expr, "success-response", true), flag(expr, "boxed", false), flag(expr, "allow-oob", false),
                 flag(expr, "allow-preconfig", false), flag(expr, "coroutine", false));
-        schema.define(new DraftCommand(name, info, docs.apply(expr.doc()), ifcond, features, argTypeName,
+        schema.define(new DraftCommand(name, info, docDraft(expr.doc()), ifcond, features, argTypeName,
                 retTypeName, flags));
     }
 
@@ -130,7 +142,7 @@ final class DefinitionMaker {
         IfCond ifcond = ifcond(expr);
         List<DraftMember> features = makeFeatures(expr.get("features"), info);
         String argTypeName = argTypeName(expr, name, ifcond);
-        schema.define(new DraftEvent(name, info, docs.apply(expr.doc()), ifcond, features, argTypeName,
+        schema.define(new DraftEvent(name, info, docDraft(expr.doc()), ifcond, features, argTypeName,
                 flag(expr, "boxed", false)));
     }
 

@@ -83,7 +83,12 @@ final class DocDraft {
     }
 
     private static void checkDescriptions(Map<String, Section> described, Set<String> connected, String what) {
-        List<String> bogus = described.keySet().stream().filter(n -> !connected.contains(n)).toList();
+        List<String> bogus = new ArrayList<>();
+        for (String name : described.keySet()) {
+            if (!connected.contains(name)) {
+                bogus.add(name);
+            }
+        }
         if (bogus.isEmpty()) {
             return;
         }

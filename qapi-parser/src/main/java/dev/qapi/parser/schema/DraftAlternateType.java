@@ -7,15 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An alternate type while the schema is being built. Checking makes sure every alternative can be told
  * apart from the others by the JSON type of a value.
  */
 final class DraftAlternateType extends DraftType {
-    private static final Pattern NUMBER_LIKE = Pattern.compile("[-+0-9.]");
-
     private final List<DraftMember> alternatives;
     private final DraftMember tagMember;
 
@@ -60,7 +57,13 @@ final class DraftAlternateType extends DraftType {
             Set<String> claims = claims(v);
             // QEMU walks the claims in set order, so which earlier alternative it names varies between runs;
             // name the first one in definition order.
-            int earlier = claims.stream().filter(claimedBy::containsKey).mapToInt(claimedBy::get).min().orElse(-1);
+            int earlier = -1;
+            for (String qtype : claims) {
+                Integer by = claimedBy.get(qtype);
+                if (by != null && (earlier < 0 || by < earlier)) {
+                    earlier = by;
+                }
+            }
             if (earlier >= 0) {
                 throw QapiError.semantic(info, v.describe(info) + " can't be distinguished from '"
                         + alternatives.get(earlier).name + "'");
@@ -86,7 +89,7 @@ final class DraftAlternateType extends DraftType {
                     if (value.name.equals("on") || value.name.equals("off")) {
                         claims.add("QTYPE_QBOOL");
                     }
-                    if (NUMBER_LIKE.matcher(value.name).lookingAt()) {
+                    if (startsNumberLike(value.name)) {
                         claims.add("QTYPE_QNUM");
                     }
                 }
@@ -96,6 +99,15 @@ final class DraftAlternateType extends DraftType {
             }
         }
         return claims;
+    }
+
+    /** Whether {@code name} starts like a number ({@code [-+0-9.]}), so that QMP could parse it as one. */
+    private static boolean startsNumberLike(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        char c = name.charAt(0);
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
     }
 
     @Override
@@ -110,6 +122,6 @@ final class DraftAlternateType extends DraftType {
     @Override
     Entity freeze() {
         return new AlternateType(name, info, frozenDoc(), ifcond(), frozenFeatures(),
-                new Variants(tagMember.freezeMember(), alternatives.stream().map(DraftMember::freezeBranch).toList()));
+                new Variants(tagMember.freezeMember(), DraftMember.freezeBranches(alternatives)));
     }
 }

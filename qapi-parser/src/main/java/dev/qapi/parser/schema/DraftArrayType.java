@@ -48,7 +48,10 @@ final class DraftArrayType extends DraftType {
     @Override
     void check(DraftSchema schema) {
         super.check(schema);
-        elementType = schema.resolveType(elementTypeName, info, () -> info.defnMeta());
+        elementType = schema.lookupType(elementTypeName);
+        if (elementType == null) {
+            throw DraftSchema.unknownType(elementTypeName, info, info.defnMeta());
+        }
         if (elementType instanceof DraftArrayType) {
             // QEMU fails an assertion here; report the nesting instead.
             throw QapiError.semantic(info,

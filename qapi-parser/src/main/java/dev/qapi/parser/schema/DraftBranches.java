@@ -91,6 +91,6 @@ final class DraftBranches {
     }
 
     Variants freeze() {
-        return new Variants(tagMember.freezeMember(), variants.stream().map(DraftMember::freezeBranch).toList());
+        return new Variants(tagMember.freezeMember(), DraftMember.freezeBranches(variants));
     }
 }

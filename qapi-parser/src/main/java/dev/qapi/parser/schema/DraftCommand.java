@@ -41,7 +41,7 @@ final class DraftCommand extends DraftWithArgs {
         if (retTypeName == null || retTypeName.isEmpty()) {
             return;
         }
-        retType = schema.resolveType(retTypeName, info, () -> "command's 'returns'");
+        retType = schema.resolveType(retTypeName, info, "command's 'returns'");
         if (schema.pragma().commandReturnsExceptions().contains(name)) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.qapi.parser.schema;
 
 import dev.qapi.parser.SourceInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,12 @@ final class DraftEnumType extends DraftType {
     }
 
     boolean hasValue(String value) {
-        return values.stream().anyMatch(v -> v.name.equals(value));
+        for (DraftMember v : values) {
+            if (v.name.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -60,6 +66,14 @@ final class DraftEnumType extends DraftType {
     @Override
     Entity freeze() {
         return new EnumType(name, info, frozenDoc(), ifcond(), frozenFeatures(),
-                values.stream().map(DraftMember::freezeValue).toList(), prefix);
+                freezeValues(), prefix);
+    }
+
+    private List<EnumValue> freezeValues() {
+        List<EnumValue> out = new ArrayList<>(values.size());
+        for (DraftMember v : values) {
+            out.add(v.freezeValue());
+        }
+        return List.copyOf(out);
     }
 }

@@ -3,6 +3,7 @@ package dev.qapi.parser.schema;
 import dev.qapi.parser.CName;
 import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SourceInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,10 @@ final class DraftMember {
 
     /** Resolves a member's or branch's type and checks its features for clashes. */
     void check(DraftSchema schema) {
-        type = schema.resolveType(typeName, info, () -> describe(info));
+        type = schema.lookupType(typeName);
+        if (type == null) {
+            throw DraftSchema.unknownType(typeName, info, describe(info));
+        }
         Map<String, DraftMember> seen = new HashMap<>();
         for (DraftMember f : features) {
             f.checkClash(info, seen);
@@ -154,7 +158,19 @@ final class DraftMember {
         return new Branch(name, typeName, ifcond);
     }
 
+    static List<Branch> freezeBranches(List<DraftMember> branches) {
+        List<Branch> out = new ArrayList<>(branches.size());
+        for (DraftMember b : branches) {
+            out.add(b.freezeBranch());
+        }
+        return List.copyOf(out);
+    }
+
     static List<Feature> freezeFeatures(List<DraftMember> features) {
-        return features.stream().map(DraftMember::freezeFeature).toList();
+        List<Feature> out = new ArrayList<>(features.size());
+        for (DraftMember f : features) {
+            out.add(f.freezeFeature());
+        }
+        return List.copyOf(out);
     }
 }

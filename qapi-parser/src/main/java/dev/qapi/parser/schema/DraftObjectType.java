@@ -54,7 +54,12 @@ final class DraftObjectType extends DraftType {
     }
 
     boolean hasConditionalMembers() {
-        return members.stream().anyMatch(m -> m.ifcond.isPresent());
+        for (DraftMember m : members) {
+            if (m.ifcond.isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -68,7 +73,7 @@ final class DraftObjectType extends DraftType {
         super.check(schema);
         Map<String, DraftMember> seen = new LinkedHashMap<>();
         if (baseName != null && !baseName.isEmpty()) {
-            DraftType resolved = schema.resolveType(baseName, info, () -> "'base'");
+            DraftType resolved = schema.resolveType(baseName, info, "'base'");
             if (!(resolved instanceof DraftObjectType b) || b.branches != null) {
                 throw QapiError.semantic(info, "'base' requires a struct type, " + resolved.describe() + " isn't");
             }
@@ -115,8 +120,14 @@ final class DraftObjectType extends DraftType {
     Entity freeze() {
         return new ObjectType(name, info, frozenDoc(), ifcond(), frozenFeatures(),
                 base == null ? null : base.name,
-                localMembers.stream().map(DraftMember::freezeMember).toList(),
-                branches == null ? null : branches.freeze(),
-                members.stream().map(DraftMember::freezeMember).toList());
+                freezeMembers(localMembers), branches == null ? null : branches.freeze(), freezeMembers(members));
+    }
+
+    private static List<Member> freezeMembers(List<DraftMember> drafts) {
+        List<Member> out = new ArrayList<>(drafts.size());
+        for (DraftMember m : drafts) {
+            out.add(m.freezeMember());
+        }
+        return List.copyOf(out);
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The schema while it is being built: the entities in definition order, the namespace of definitions, the
@@ -23,6 +22,8 @@ final class DraftSchema {
     private final Map<String, List<DraftEntity>> modules = new LinkedHashMap<>();
     /** Feature name to the first feature of that name, in order of first use. */
     private final Map<String, DraftMember> features = new LinkedHashMap<>();
+    /** File name to module name: the path arithmetic is done once per file, not once per entity. */
+    private final Map<String, String> moduleNames = new HashMap<>();
 
     DraftSchema(String rootFile, Pragma pragma) {
         this.pragma = pragma;
@@ -70,12 +71,17 @@ final class DraftSchema {
     }
 
     /** The type named {@code name}; if there is none, {@code WHAT uses unknown type 'NAME'} at {@code info}. */
-    DraftType resolveType(String name, SourceInfo info, Supplier<String> what) {
+    DraftType resolveType(String name, SourceInfo info, String what) {
         DraftType type = lookupType(name);
         if (type == null) {
-            throw QapiError.semantic(info, what.get() + " uses unknown type '" + name + "'");
+            throw unknownType(name, info, what);
         }
         return type;
+    }
+
+    /** {@code WHAT uses unknown type 'NAME'}, for callers whose description is only worth making for it. */
+    static QapiError unknownType(String name, SourceInfo info, String what) {
+        return QapiError.semantic(info, what + " uses unknown type '" + name + "'");
     }
 
     /** Records the first use of each feature name. */
@@ -98,7 +104,9 @@ final class DraftSchema {
     /** Registers the module of file {@code fname}, keeping the order of first registration. */
     String makeModule(String fname) {
         String name = moduleName(fname);
-        modules.computeIfAbsent(name, n -> new ArrayList<>());
+        if (!modules.containsKey(name)) {
+            modules.put(name, new ArrayList<>());
+        }
         return name;
     }
 
@@ -121,6 +129,15 @@ final class DraftSchema {
         if (fname.startsWith("./")) {
             return fname;
         }
+        String name = moduleNames.get(fname);
+        if (name == null) {
+            name = relativeToSchemaDir(fname);
+            moduleNames.put(fname, name);
+        }
+        return name;
+    }
+
+    private String relativeToSchemaDir(String fname) {
         Path file = Path.of(fname).toAbsolutePath().normalize();
         Path dir = Path.of(schemaDir).toAbsolutePath().normalize();
         String rel = dir.relativize(file).toString();

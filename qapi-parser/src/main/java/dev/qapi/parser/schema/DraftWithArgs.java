@@ -28,7 +28,7 @@ abstract class DraftWithArgs extends DraftDefinition {
             return;
         }
         String what = meta() + "'s 'data'";
-        DraftType resolved = schema.resolveType(argTypeName, info, () -> what);
+        DraftType resolved = schema.resolveType(argTypeName, info, what);
         if (!(resolved instanceof DraftObjectType object)) {
             throw QapiError.semantic(info, what + " cannot take " + resolved.describe());
         }

@@ -26,7 +26,7 @@ public final class SchemaBuilder {
         for (Doc doc : this.docs) {
             docDrafts.put(doc, new DocDraft(doc, pragma.documentationExceptions()));
         }
-        this.maker = new DefinitionMaker(schema, this::docDraft);
+        this.maker = new DefinitionMaker(schema, docDrafts);
     }
 
     /**
@@ -47,14 +47,6 @@ public final class SchemaBuilder {
         }
         builder.check();
         return builder.freeze();
-    }
-
-    private DocDraft docDraft(Doc doc) {
-        if (doc == null) {
-            return null;
-        }
-        return docDrafts.computeIfAbsent(doc,
-                d -> new DocDraft(d, schema.pragma().documentationExceptions()));
     }
 
     private void check() {
@@ -81,9 +73,16 @@ public final class SchemaBuilder {
         }
         List<Module> modules = new ArrayList<>();
         for (Map.Entry<String, List<DraftEntity>> m : schema.modules().entrySet()) {
-            modules.add(new Module(m.getKey(), m.getValue().stream().map(frozen::get).toList()));
+            List<Entity> members = new ArrayList<>(m.getValue().size());
+            for (DraftEntity draft : m.getValue()) {
+                members.add(frozen.get(draft));
+            }
+            modules.add(new Module(m.getKey(), members));
         }
-        List<Doc> connected = docs.stream().map(d -> docDrafts.get(d).freeze()).toList();
+        List<Doc> connected = new ArrayList<>(docs.size());
+        for (Doc doc : docs) {
+            connected.add(docDrafts.get(doc).freeze());
+        }
         return new Schema(modules, entities, connected, schema.featureNames());
     }
 }

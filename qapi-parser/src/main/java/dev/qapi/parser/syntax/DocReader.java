@@ -4,8 +4,6 @@ import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SourceInfo;
 import dev.qapi.parser.doc.Doc;
 import dev.qapi.parser.doc.Doc.Kind;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one documentation block, from its opening {@code ##} to its closing {@code ##}, line by
@@ -13,9 +11,8 @@ import java.util.regex.Pattern;
  * description may start, indentation of continuation lines, tagged sections.
  */
 final class DocReader {
-    private static final Pattern NAME_COLON = Pattern.compile("@([^:]*): *");
-    private static final Pattern TAG =
-            Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *");
+    /** The section tags QEMU recognizes, longer spellings first as its regex tries them. */
+    private static final String[] TAGS = {"Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO"};
 
     private final Tokenizer tok;
 
@@ -53,9 +50,9 @@ final class DocReader {
             doc.ensureUntaggedSection(tok.info());
             boolean first = true;
             while (line != null) {
-                Matcher m = NAME_COLON.matcher(line);
-                if (m.lookingAt()) {
-                    throw tok.error("'@" + m.group(1) + ":' not allowed in free-form documentation");
+                int colon = nameColon(line);
+                if (colon >= 0) {
+                    throw tok.error("'@" + line.substring(1, colon) + ":' not allowed in free-form documentation");
                 }
                 if (line.startsWith("=") && !first) {
                     throw tok.error("'=' heading must come first in a comment block");
@@ -81,7 +78,8 @@ final class DocReader {
             if (line == null) {
                 break;
             }
-            Matcher m;
+            int colon;
+            String tag;
             if (line.equals("Features:")) {
                 if (doc.hasFeatures()) {
                     throw tok.error("duplicated 'Features:' line");
@@ -92,27 +90,26 @@ final class DocReader {
                     tok.accept(false);
                     line = docLine();
                 }
-                while (line != null && (m = NAME_COLON.matcher(line)).lookingAt()) {
-                    doc.newDescription(tok.info(), m.group(1), Kind.FEATURE);
-                    appendRest(doc, line, m.end());
+                while (line != null && (colon = nameColon(line)) >= 0) {
+                    doc.newDescription(tok.info(), line.substring(1, colon), Kind.FEATURE);
+                    appendRest(doc, line, colon + 1);
                     line = docIndented(doc);
                 }
                 if (!doc.hasFeatures()) {
                     throw tok.error("feature descriptions expected");
                 }
                 noMoreArgs = true;
-            } else if ((m = NAME_COLON.matcher(line)).lookingAt()) {
+            } else if ((colon = nameColon(line)) >= 0) {
                 if (noMoreArgs) {
-                    throw tok.error("description of '@" + m.group(1) + ":' follows a section");
+                    throw tok.error("description of '@" + line.substring(1, colon) + ":' follows a section");
                 }
-                while (line != null && (m = NAME_COLON.matcher(line)).lookingAt()) {
-                    doc.newDescription(tok.info(), m.group(1), Kind.MEMBER);
-                    appendRest(doc, line, m.end());
+                while (line != null && (colon = nameColon(line)) >= 0) {
+                    doc.newDescription(tok.info(), line.substring(1, colon), Kind.MEMBER);
+                    appendRest(doc, line, colon + 1);
                     line = docIndented(doc);
                 }
                 noMoreArgs = true;
-            } else if ((m = TAG.matcher(line)).lookingAt()) {
-                String tag = m.group(1);
+            } else if ((tag = tag(line)) != null) {
                 if (tag.contains("Note")) {
                     throw tok.error("The '" + tag + "' section is no longer supported. Please use rST's "
                             + "'.. note::' or '.. admonition:: notes' directives, or another suitable "
@@ -123,7 +120,7 @@ final class DocReader {
                             + "'.. qmp-example::' directive, or other suitable markup instead.");
                 }
                 doc.newTaggedSection(tok.info(), Kind.ofTag(tag));
-                appendRest(doc, line, m.end());
+                appendRest(doc, line, tag.length() + 1);
                 line = docIndented(doc);
                 noMoreArgs = true;
             } else if (line.startsWith("=")) {
@@ -136,7 +133,35 @@ final class DocReader {
         }
     }
 
-    private static void appendRest(DocBuilder doc, String line, int end) {
+    /**
+     * Where the colon is in a line {@code @NAME: TEXT} ({@code @([^:]*): *} at its start, as QEMU
+     * matches it), or -1 for any other line.
+     */
+    static int nameColon(String line) {
+        return line.startsWith("@") ? line.indexOf(':', 1) : -1;
+    }
+
+    /**
+     * The tag of a line {@code TAG: TEXT}, or {@code null} for any other line. QEMU's
+     * {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *} at its start: the colon after the
+     * tag must not be doubled.
+     */
+    static String tag(String line) {
+        for (String tag : TAGS) {
+            int n = tag.length();
+            if (line.startsWith(tag) && line.startsWith(":", n) && !line.startsWith("::", n)) {
+                return tag;
+            }
+        }
+        return null;
+    }
+
+    /** Appends the text of {@code line} after the colon ending at {@code afterColon} and the spaces after it, if any. */
+    private static void appendRest(DocBuilder doc, String line, int afterColon) {
+        int end = afterColon;
+        while (end < line.length() && line.charAt(end) == ' ') {
+            end++;
+        }
         String text = line.substring(end);
         if (!text.isEmpty()) {
             doc.appendLine(text);
@@ -188,7 +213,7 @@ final class DocReader {
         while (true) {
             tok.accept(false);
             line = docLine();
-            if (line == null || NAME_COLON.matcher(line).lookingAt()) {
+            if (line == null || nameColon(line) >= 0) {
                 return line;
             }
             int curIndent = indentOf(line);

@@ -29,11 +29,20 @@ final class PragmaDirective {
     }
 
     private static List<String> strings(String name, Object value, SourceInfo info) {
-        if (value instanceof List<?> list && list.stream().allMatch(e -> e instanceof String)) {
+        if (value instanceof List<?> list) {
             List<String> out = new ArrayList<>();
-            list.forEach(e -> out.add((String) e));
+            for (Object e : list) {
+                if (!(e instanceof String s)) {
+                    throw mustBeStrings(name, info);
+                }
+                out.add(s);
+            }
             return out;
         }
-        throw QapiError.semantic(info, "pragma " + name + " must be a list of strings");
+        throw mustBeStrings(name, info);
+    }
+
+    private static QapiError mustBeStrings(String name, SourceInfo info) {
+        return QapiError.semantic(info, "pragma " + name + " must be a list of strings");
     }
 }

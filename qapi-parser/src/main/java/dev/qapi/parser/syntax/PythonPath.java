@@ -13,7 +13,7 @@ final class PythonPath {
     static String dirname(String path) {
         int i = path.lastIndexOf('/') + 1;
         String head = path.substring(0, i);
-        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+        if (!head.isEmpty() && !allSlashes(head)) {
             int end = head.length();
             while (end > 0 && head.charAt(end - 1) == '/') {
                 end--;
@@ -21,6 +21,15 @@ final class PythonPath {
             head = head.substring(0, end);
         }
         return head;
+    }
+
+    private static boolean allSlashes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code os.path.join(a, b)} for two components. */

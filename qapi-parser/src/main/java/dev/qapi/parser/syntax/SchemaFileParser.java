@@ -68,8 +68,7 @@ public final class SchemaFileParser {
     private void parseFile(String fname, byte[] bytes, SourceInfo includedFrom) {
         included.add(absolute(fname));
         SourceInfo start = SourceInfo.startOf(fname, includedFrom);
-        String src = SchemaText.decode(bytes, start);
-        new FileParser(fname, new Tokenizer(src, start)).parse();
+        new FileParser(fname, new Tokenizer(SchemaText.decode(bytes, start), start)).parse();
     }
 
     /** The parse of one file; shares the schema-wide results with its parent. */

@@ -7,38 +7,58 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Walks the ANTLR token stream of one file the way QEMU's {@code accept()} does: one current token
- * with its kind, value and position; comments skipped unless asked for; lexical errors raised when the
- * walk reaches them, with QEMU's column rule (a tab does {@code col = (col + 7) % 8 + 1}).
+ * Walks the tokens of one file the way QEMU's {@code accept()} does: one current token with its
+ * kind, value and position; comments skipped unless asked for; lexical errors raised when the walk
+ * reaches them, with QEMU's column rule (a tab does {@code col = (col + 7) % 8 + 1}).
+ *
+ * <p>The tokens are those of the ANTLR grammar {@code QapiLexer.g4}. The plain shapes that make up
+ * nearly all of a real schema (comments, punctuation, ASCII white space, strings of printable ASCII,
+ * {@code true}, {@code false}) are recognized by {@link PlainTokens} without the generated lexer,
+ * which a fresh JVM would otherwise run interpreted over every character; at anything else the
+ * generated lexer takes over for one token. Both give the same tokens ({@code TokenizerTest}).
  */
 final class Tokenizer {
     /** Token kinds, as the parser distinguishes them. */
     enum Kind { LBRACE, RBRACE, LBRACKET, RBRACKET, COLON, COMMA, STRING, BOOL, COMMENT, EOF }
 
-    private final String src;
-    private final QapiLexer lexer;
+    /** The file's text, as {@link SchemaText#decode} gives it (an array: cheap to scan interpreted). */
+    private final char[] text;
     private final SourceInfo fileStart;
+    /** Whether the plain-token fast path is used; off only to compare it with the generated lexer. */
+    private final boolean plainFastPath;
+    /** The generated lexer, made on first use: a valid schema may never need it. */
+    private QapiLexer lexer;
+    /** Whether {@link #text} has no surrogate pairs, so that char and code point indexes coincide. */
+    private boolean bmpOnly;
 
     private Kind kind;
     private String stringValue;
     private boolean boolValue;
-    /** Code point index of the current token's first character. */
+    /** Char index of the current token's first character. */
     private int pos;
+    /** Char index where the next token's search starts. */
+    private int next;
     private int line = 1;
-    /** Code point index of the current line's first character. */
+    /** Char index of the current line's first character. */
     private int lineStart;
-    /** Code point index up to which line starts have been counted. */
+    /** Char index up to which line starts have been counted. */
     private int scanned;
-    /** The char index matching {@link #scanned}. */
-    private int scannedChar;
     private SourceInfo lineInfo;
 
-    Tokenizer(String src, SourceInfo fileStart) {
-        this.src = src;
+    Tokenizer(char[] text, SourceInfo fileStart) {
+        this(text, fileStart, true);
+    }
+
+    /** A tokenizer that uses the generated lexer for every token, to check the fast path against. */
+    static Tokenizer generatedLexerOnly(char[] text, SourceInfo fileStart) {
+        return new Tokenizer(text, fileStart, false);
+    }
+
+    private Tokenizer(char[] text, SourceInfo fileStart, boolean plainFastPath) {
+        this.text = text;
         this.fileStart = fileStart;
         this.lineInfo = fileStart;
-        this.lexer = new QapiLexer(CharStreams.fromString(src));
-        this.lexer.removeErrorListeners();
+        this.plainFastPath = plainFastPath;
     }
 
     Kind kind() {
@@ -61,24 +81,43 @@ final class Tokenizer {
     /** Reads the next token, skipping plain comments when {@code skipComment} (doc comments never are). */
     void accept(boolean skipComment) {
         while (true) {
-            Token t = lexer.nextToken();
-            int type = t.getType();
+            int start = plainFastPath ? PlainTokens.skipSpace(text, next) : next;
+            int type;
+            int end;
+            if (start == text.length) {
+                type = Token.EOF;
+                end = start;
+            } else if (plainFastPath && (end = PlainTokens.end(text, start)) > start) {
+                type = PlainTokens.type(text[start]);
+            } else {
+                Token t = generatedLexerToken(start);
+                type = t.getType();
+                if (type != Token.EOF) {
+                    start = charIndex(t.getStartIndex());
+                    end = charIndex(t.getStopIndex() + 1);
+                } else {
+                    start = end = text.length;
+                }
+            }
             if (type == Token.EOF) {
-                // QEMU stops at the final newline of the text, on the last line.
-                moveTo(src.codePointCount(0, src.length()) - 1);
+                // QEMU stops at the final newline of the text (there always is one), on the last line.
+                moveTo(text.length - 1);
+                next = text.length;
                 kind = Kind.EOF;
                 return;
             }
-            moveTo(t.getStartIndex());
+            moveTo(start);
+            // No token holds a newline, so the lines are counted up to its end already.
+            scanned = end;
+            next = end;
             stringValue = null;
             switch (type) {
                 case QapiLexer.COMMENT -> {
-                    String text = t.getText();
-                    if (skipComment && !text.startsWith("##")) {
+                    if (skipComment && !isDocComment(start, end)) {
                         continue;
                     }
                     kind = Kind.COMMENT;
-                    stringValue = text;
+                    stringValue = new String(text, start, end - start);
                 }
                 case QapiLexer.LBRACE -> kind = Kind.LBRACE;
                 case QapiLexer.RBRACE -> kind = Kind.RBRACE;
@@ -92,14 +131,34 @@ final class Tokenizer {
                 }
                 case QapiLexer.STRING -> {
                     kind = Kind.STRING;
-                    String text = t.getText();
-                    stringValue = text.substring(1, text.length() - 1).replace("\\\\", "\\");
+                    stringValue = PlainTokens.stringValue(text, start, end);
                 }
-                case QapiLexer.BAD_STRING -> throw badString(t);
-                default -> throw stray(t);
+                case QapiLexer.BAD_STRING -> throw badString(end);
+                default -> throw stray(start);
             }
             return;
         }
+    }
+
+    /** Whether the comment {@code text[start, end)} starts with {@code ##}: opens or closes a doc block. */
+    private boolean isDocComment(int start, int end) {
+        return end - start >= 2 && text[start + 1] == '#';
+    }
+
+    /** The generated lexer's next token from char index {@code start}, white space skipped. */
+    private Token generatedLexerToken(int start) {
+        if (lexer == null) {
+            lexer = new QapiLexer(CharStreams.fromString(new String(text)));
+            lexer.removeErrorListeners();
+            bmpOnly = Character.codePointCount(text, 0, text.length) == text.length;
+        }
+        lexer.getInputStream().seek(bmpOnly ? start : Character.codePointCount(text, 0, start));
+        return lexer.nextToken();
+    }
+
+    /** The char index of the generated lexer's code point index {@code cpIndex}. */
+    private int charIndex(int cpIndex) {
+        return bmpOnly ? cpIndex : Character.offsetByCodePoints(text, 0, text.length, 0, cpIndex);
     }
 
     /** A parse error at the current token. */
@@ -107,14 +166,14 @@ final class Tokenizer {
         return QapiError.parse(lineInfo, column(pos), message);
     }
 
-    private QapiError badString(Token t) {
-        int after = t.getStopIndex() + 1;
-        int ch = codePointAt(after);
+    /** A string that stopped before its closing quote, at char index {@code after}. */
+    private QapiError badString(int after) {
+        int ch = Character.codePointAt(text, after);
         if (ch == '\n') {
             return error("missing terminating \"'\"");
         }
         if (ch == '\\') {
-            int escaped = codePointAt(after + 1);
+            int escaped = Character.codePointAt(text, after + 1);
             if (escaped == '\n') {
                 return error("missing terminating \"'\"");
             }
@@ -123,53 +182,44 @@ final class Tokenizer {
         return error("funny character in string");
     }
 
-    private QapiError stray(Token t) {
-        int start = src.offsetByCodePoints(0, t.getStartIndex());
+    private QapiError stray(int start) {
         int end = start;
-        while (end < src.length()) {
-            int cp = src.codePointAt(end);
+        while (end < text.length) {
+            int cp = Character.codePointAt(text, end);
             if ("[]{}:,'".indexOf(cp) >= 0 || SchemaText.isPythonSpace(cp)) {
                 break;
             }
             end += Character.charCount(cp);
         }
-        return error("stray '" + src.substring(start, end) + "'");
+        return error("stray '" + new String(text, start, end - start) + "'");
     }
 
-    private int codePointAt(int cpIndex) {
-        return src.codePointAt(src.offsetByCodePoints(0, cpIndex));
-    }
-
-    /** Advances the line bookkeeping to code point index {@code index}. */
+    /** Advances the line bookkeeping to char index {@code index}. */
     private void moveTo(int index) {
         pos = index;
         if (index <= scanned) {
             return;
         }
         int newLines = 0;
-        int charIndex = scannedChar;
         for (int i = scanned; i < index; i++) {
-            int cp = src.codePointAt(charIndex);
-            charIndex += Character.charCount(cp);
-            if (cp == '\n') {
+            if (text[i] == '\n') {
                 newLines++;
                 lineStart = i + 1;
             }
         }
         scanned = index;
-        scannedChar = charIndex;
         if (newLines > 0) {
             line += newLines;
             lineInfo = fileStart.nextLine(line - 1);
         }
     }
 
+    /** QEMU's column of char index {@code index}: code points counted, tabs to the next multiple of 8. */
     private int column(int index) {
         int col = 1;
-        int charIndex = src.offsetByCodePoints(0, lineStart);
-        for (int i = lineStart; i < index; i++) {
-            int cp = src.codePointAt(charIndex);
-            charIndex += Character.charCount(cp);
+        for (int i = lineStart; i < index; ) {
+            int cp = Character.codePointAt(text, i);
+            i += Character.charCount(cp);
             col = cp == '\t' ? (col + 7) % 8 + 1 : col + 1;
         }
         return col;
