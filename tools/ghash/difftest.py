@@ -11,8 +11,13 @@ differs is printed and the exit status is 1.
     tools/ghash/difftest.py --references FILE [--count N] [--seed S]
 
 With --references it writes the oracle's transcript of a fixed, smaller set of sequences to FILE
-(the test resource GHashTableOrderTest replays) and replays it once. Sequences are reproducible
-from the seed.
+(gzip -9n'd when FILE ends in .gz) and replays it once. The test resource GHashTableOrderTest
+replays was made with
+
+    tools/ghash/difftest.py --count 300 --seed 1 \
+        --references qapi-runtime/src/test/resources/dev/qapi/runtime/marshal/ghash-references.txt.gz
+
+Sequences are reproducible from the seed (with the same Python version).
 
 Needs gcc, pkg-config and GLib's headers (Debian: libglib2.0-dev), a JDK, and Maven (the test
 classes are compiled with `mvn -q -B -pl qapi-runtime test-compile` unless --no-build).
@@ -77,11 +82,11 @@ def token(key):
     return "".join(out)
 
 
-def random_key_count(rng, largest):
+def random_key_count(rng, largest, large_share):
     r = rng.random()
-    if r < 0.45:
+    if r < 1 - large_share - 0.3:
         return rng.randint(0, 12)
-    if r < 0.75:
+    if r < 1 - large_share:
         return rng.randint(13, 60)
     return rng.randint(61, largest)
 
@@ -98,7 +103,7 @@ def distinct_keys(rng, n):
 
 def sequence(rng, largest, dense):
     """One sequence as oracle input lines. dense: 'first' after every operation."""
-    n = random_key_count(rng, largest)
+    n = random_key_count(rng, largest, 0.25 if dense else 0.1)
     keys = distinct_keys(rng, n)
     inserted = set(keys)
     absent = [k for k in distinct_keys(rng, 3) if k not in inserted]  # for removals that find nothing
@@ -109,7 +114,7 @@ def sequence(rng, largest, dense):
         lines.append("%s %s" % (kind, token(key)))
         if dense or rng.random() < 0.05:
             lines.append("first")
-        if rng.random() < (0.08 if dense else 0.02):
+        if dense and rng.random() < 0.08:
             lines.append("order")
 
     if shape < 0.6:
@@ -194,7 +199,13 @@ def main():
                      " --count %d --seed %d --largest %d" % (args.count, seed, args.largest)]
             for _ in range(args.count):
                 lines += sequence(rng, args.largest, dense=False)
-            run_oracle(exe, lines, args.references)
+            if args.references.endswith(".gz"):
+                plain = os.path.join(tmp, "references.txt")
+                run_oracle(exe, lines, plain)
+                with open(args.references, "wb") as out:
+                    subprocess.run(["gzip", "-9n", "-c", plain], stdout=out, check=True)
+            else:
+                run_oracle(exe, lines, args.references)
             return replay([args.references])
         outdir = args.keep or tmp
         os.makedirs(outdir, exist_ok=True)

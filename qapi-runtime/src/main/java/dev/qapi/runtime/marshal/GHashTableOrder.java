@@ -41,6 +41,12 @@ import java.util.Optional;
  * {@code 4 × keys / 3} is a power of two (6, 12, 24, ... keys): those rebuilds, and so the orders that
  * follow them, are not modelled.
  *
+ * <p>The insertion order matters wherever two keys compete for a slot, so keys must be inserted in the
+ * order QEMU inserts them: the iteration order of the argument {@code QDict}
+ * ({@code qdict_first}/{@code qdict_next}), which is not the order of the JSON text. A QDict iterates
+ * its 512 buckets ({@code tdb_hash(key) % 512}) in index order, and within a bucket the most recently
+ * added key first.
+ *
  * <p>Keys are compared with {@link String#equals}. Strings with unpaired surrogates (which QEMU's JSON
  * parser rejects) are hashed as if each surrogate were a code point of its own. An instance is mutable
  * and not thread-safe; it costs two arrays of 8 entries until it grows past 7 keys.
@@ -94,7 +100,8 @@ public final class GHashTableOrder {
         hashes[slot] = hash;
         keys[slot] = key;
         live++;
-        // A reused tombstone does not change the load GLib checks, so it does not check.
+        // GLib checks the load only when a never-used slot was taken; after reusing a tombstone
+        // (more keys, same slots in use) neither limit could have been crossed.
         if (neverUsed) {
             used++;
             maybeRebuild();

@@ -3,6 +3,7 @@ package dev.qapi.runtime.marshal;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Replays a transcript written by {@code tools/ghash/ghash-oracle} (real GLib) through
@@ -157,15 +159,18 @@ final class GHashTranscript {
     }
 
     /**
-     * Replays each transcript file named (or standard input for {@code -}), prints a summary line per
+     * Replays each transcript file named (gzipped if it ends in {@code .gz}; {@code -} for standard
+     * input), prints a summary line per
      * file and the first mismatches; exits 1 if any answer differed.
      */
     public static void main(String[] args) throws IOException {
         boolean same = true;
         for (String arg : args) {
-            Result result = arg.equals("-")
-                    ? replay(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    : replay(Files.newBufferedReader(Path.of(arg), StandardCharsets.UTF_8));
+            InputStream in = arg.equals("-") ? System.in : Files.newInputStream(Path.of(arg));
+            if (arg.endsWith(".gz")) {
+                in = new GZIPInputStream(in);
+            }
+            Result result = replay(new InputStreamReader(in, StandardCharsets.UTF_8));
             System.out.printf("%s: glib %s, %d sequences, %d answers checked, %d grows, %d shrinks, %s%n",
                     arg, result.glibVersion(), result.sequences(), result.checks(), result.grows(),
                     result.shrinks(), result.mismatches().isEmpty() ? "all agree" : "MISMATCHES");
