@@ -2,15 +2,16 @@ package dev.qapi.runtime.marshal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qapi.runtime.json.QDictOrder;
 import dev.qapi.runtime.QNull;
 import dev.qapi.runtime.QmpException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Decodes a JSON value into generated types the way QEMU's QObject input visitor does: members in schema
@@ -33,7 +34,7 @@ public final class InputVisitor {
         final Frame parent;
         final String name;
         final JsonNode container;
-        final Set<String> unvisited;
+        final GHashTableOrder unvisited;
         final Iterator<JsonNode> elements;
         JsonNode next;
         int index = -1;
@@ -43,8 +44,9 @@ public final class InputVisitor {
             this.name = name;
             this.container = container;
             if (container.isObject()) {
-                unvisited = new LinkedHashSet<>();
-                container.fieldNames().forEachRemaining(unvisited::add);
+                // QEMU puts the keys into a GLib hash table in QDict order; which unexpected key it
+                // names first depends on both.
+                unvisited = GHashTableOrder.of(QDictOrder.keys((ObjectNode) container));
                 elements = null;
             } else {
                 unvisited = null;
@@ -158,9 +160,9 @@ public final class InputVisitor {
 
     /** Fails on the first member of the current object that no read consumed. */
     public void checkStruct() {
-        Iterator<String> left = top.unvisited.iterator();
-        if (left.hasNext()) {
-            throw QmpException.generic("Parameter '" + fullName(left.next()) + "' is unexpected");
+        Optional<String> left = top.unvisited.first();
+        if (left.isPresent()) {
+            throw QmpException.generic("Parameter '" + fullName(left.get()) + "' is unexpected");
         }
     }
 
