@@ -11,7 +11,6 @@ import dev.qapi.runtime.marshal.QapiValue;
 import dev.qapi.runtime.marshal.Ranges;
 import dev.qapi.runtime.marshal.SpecialFeatures;
 import java.lang.Boolean;
-import java.lang.Deprecated;
 import java.lang.Double;
 import java.lang.Integer;
 import java.lang.Long;
@@ -56,7 +55,7 @@ public record Point(long id, Optional<String> label, int x, long y, Optional<Dou
         Optional<Color> color, List<String> tags, Optional<List<Long>> sizes, short small,
         @QapiName("default") Optional<Boolean> default_, @QapiName("wait") Optional<Boolean> wait_,
         Optional<JsonNode> extra,
-        @QapiFeatures("deprecated") @Deprecated Optional<Long> old) implements QapiValue {
+        @QapiFeatures("deprecated") Optional<Long> old) implements QapiValue {
     public Point {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(z, "z");
