@@ -139,7 +139,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
             }
             SocketChardev chardev = SocketChardev.open(id, address, loop);
             chardevs.put(id, chardev);
-            LOG.info(() -> "chardev " + id + " listening on " + chardev.filename());
+            LOG.fine(() -> "chardev " + id + " listening on " + chardev.filename());
             return view(chardev);
         });
     }
@@ -160,7 +160,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
             }
             chardevs.remove(id);
             chardev.close();
-            LOG.info(() -> "chardev " + id + " removed");
+            LOG.fine(() -> "chardev " + id + " removed");
             return null;
         });
     }
@@ -201,7 +201,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
             QmpMonitor monitor = new QmpMonitor(this, monitorId, chardev, pretty, dynamic);
             monitors.put(monitorId, monitor);
             chardev.attach(monitor);
-            LOG.info(() -> "monitor " + monitorId + " added on chardev " + chardevId);
+            LOG.fine(() -> "monitor " + monitorId + " added on chardev " + chardevId);
             return monitorId;
         });
     }
@@ -227,7 +227,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
                 throw QmpException.generic("monitor '" + id + "' not found");
             }
             monitor.remove(monitor == current);
-            LOG.info(() -> "monitor " + id + " removed");
+            LOG.fine(() -> "monitor " + id + " removed");
             return null;
         });
     }
