@@ -1,0 +1,59 @@
+package dev.qapi.maven;
+
+import dev.qapi.generator.java.GeneratorOptions;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything one generation needs, gathered from the mojo's parameters; nothing in it knows Maven.
+ *
+ * @param baseDir the project's directory: schema file names in messages are relative to it
+ * @param schema the root schema file, absolute
+ * @param options the package and the defined symbols
+ * @param sourceRoot where Java sources go, absolute
+ * @param resourceRoot where resources (introspection data) go, absolute
+ * @param stateDir where this execution keeps its content hash and manifest, absolute
+ * @param pluginVersion the plugin's version, part of the hash so that an upgrade regenerates
+ */
+public record GenerationRequest(
+        Path baseDir,
+        Path schema,
+        GeneratorOptions options,
+        Path sourceRoot,
+        Path resourceRoot,
+        Path stateDir,
+        String pluginVersion) {
+
+    public GenerationRequest {
+        baseDir = baseDir.toAbsolutePath().normalize();
+        schema = schema.toAbsolutePath().normalize();
+        Objects.requireNonNull(options, "options");
+        sourceRoot = sourceRoot.toAbsolutePath().normalize();
+        resourceRoot = resourceRoot.toAbsolutePath().normalize();
+        stateDir = stateDir.toAbsolutePath().normalize();
+        Objects.requireNonNull(pluginVersion, "pluginVersion");
+    }
+
+    /**
+     * The schema file as messages name it: relative to the project directory when it lies inside it,
+     * with {@code /} separators, so that a message reads the same on every machine.
+     */
+    public String schemaDisplayName() {
+        return relative(schema);
+    }
+
+    /**
+     * {@code path} relative to the project directory when it lies inside it (absolute otherwise), with
+     * {@code /} separators. The hash and the manifest record paths this way, so that a project that is
+     * moved or copied keeps its state and never reaches back into its old place.
+     */
+    String relative(Path path) {
+        Path shown = path.startsWith(baseDir) ? baseDir.relativize(path) : path;
+        return shown.toString().replace(shown.getFileSystem().getSeparator(), "/");
+    }
+
+    /** The directory includes are resolved against, and module names are relative to. */
+    public Path schemaDir() {
+        return schema.getParent();
+    }
+}

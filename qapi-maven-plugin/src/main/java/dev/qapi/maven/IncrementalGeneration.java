@@ -1,0 +1,137 @@
+package dev.qapi.maven;
+
+import dev.qapi.generator.java.GeneratedFile;
+import dev.qapi.generator.java.GeneratedFiles;
+import dev.qapi.generator.java.JavaGenerator;
+import dev.qapi.parser.QapiError;
+import dev.qapi.parser.SchemaLoader;
+import dev.qapi.parser.schema.Module;
+import dev.qapi.parser.schema.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One execution of the generator, skipped when its inputs have not changed since the last success.
+ *
+ * <p>The state directory holds the hash of the inputs and the manifest of what was generated. When the
+ * hash matches and every file of the manifest is still there, nothing is read past the hash and nothing
+ * is written. Otherwise the schema is loaded and generated; only files whose bytes changed are written,
+ * files of the old manifest that are no longer generated are deleted, and the new state is written last,
+ * so that a failed run leaves no state and the next one regenerates. Nothing here knows Maven.
+ */
+final class IncrementalGeneration {
+
+    /**
+     * How an execution went.
+     *
+     * @param upToDate whether nothing had to be done
+     * @param files how many files the schema generates
+     * @param written files created or changed
+     * @param unchanged files regenerated with the bytes they already had
+     * @param deleted files of the last run that are no longer generated
+     */
+    record Outcome(boolean upToDate, int files, int written, int unchanged, int deleted) {
+    }
+
+    private final GenerationRequest request;
+
+    private IncrementalGeneration(GenerationRequest request) {
+        this.request = request;
+    }
+
+    /**
+     * Brings the output of {@code request} up to date.
+     *
+     * @throws QapiError when the schema is invalid
+     * @throws IOException when a file cannot be read or written
+     */
+    static Outcome run(GenerationRequest request) throws IOException {
+        return new IncrementalGeneration(request).run();
+    }
+
+    private Outcome run() throws IOException {
+        Optional<GenerationState> previous = GenerationState.read(request.stateDir(), request.baseDir());
+        if (previous.isPresent() && isUpToDate(previous.get())) {
+            return new Outcome(true, previous.get().generatedFiles().size(), 0, 0, 0);
+        }
+        GenerationState.delete(request.stateDir());
+
+        Schema schema = SchemaLoader.load(request.baseDir(), request.schemaDisplayName());
+        List<String> includes = includes(schema);
+        GeneratedFiles files = JavaGenerator.generate(
+                schema, request.options(), request.schema().getFileName().toString());
+        GeneratedFiles.WriteResult written = files.writeTo(request.sourceRoot(), request.resourceRoot());
+
+        List<String> sources = new ArrayList<>();
+        List<String> resources = new ArrayList<>();
+        for (GeneratedFile file : files.files()) {
+            (file.kind() == GeneratedFile.Kind.SOURCE ? sources : resources).add(file.path());
+        }
+        GenerationState next = new GenerationState(InputsHash.of(request, includes), includes,
+                request.sourceRoot(), request.resourceRoot(), sources, resources);
+        int deleted = previous.isPresent() ? deleteStale(previous.get(), next) : 0;
+        next.write(request.stateDir(), request);
+        return new Outcome(false, files.files().size(), written.written(), written.unchanged(), deleted);
+    }
+
+    private boolean isUpToDate(GenerationState previous) throws IOException {
+        if (!previous.inputsHash().equals(InputsHash.of(request, previous.includes()))) {
+            return false;
+        }
+        for (Path file : previous.generatedFiles()) {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The files the schema read besides its root, as module names (relative to the root's directory). */
+    private List<String> includes(Schema schema) {
+        String root = request.schema().getFileName().toString();
+        List<String> includes = new ArrayList<>();
+        for (Module module : schema.modules()) {
+            if (!module.isSystem() && !module.name().equals(root)) {
+                includes.add(module.name());
+            }
+        }
+        return includes;
+    }
+
+    /**
+     * Deletes the files of the previous manifest that {@code next} no longer lists. Only files the
+     * manifest names, and only inside the directory it says they were written to, are ever deleted.
+     */
+    private static int deleteStale(GenerationState previous, GenerationState next) throws IOException {
+        Set<Path> kept = new HashSet<>(next.generatedFiles());
+        int deleted = 0;
+        for (Path file : staleCandidates(previous)) {
+            if (!kept.contains(file) && Files.deleteIfExists(file)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    private static List<Path> staleCandidates(GenerationState previous) {
+        List<Path> files = new ArrayList<>();
+        for (String source : previous.sources()) {
+            inside(previous.sourceRoot(), source).ifPresent(files::add);
+        }
+        for (String resource : previous.resources()) {
+            inside(previous.resourceRoot(), resource).ifPresent(files::add);
+        }
+        return files;
+    }
+
+    private static Optional<Path> inside(Path root, String relative) {
+        Path file = root.resolve(relative).normalize();
+        return file.startsWith(root) && !file.equals(root) ? Optional.of(file) : Optional.empty();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.qapi.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qapi.generator.java.GeneratorOptions;
+import dev.qapi.parser.QapiError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncrementalGenerationTest {
+    private static final FileTime LONG_AGO = FileTime.fromMillis(1_000_000_000_000L);
+
+    @TempDir
+    Path project;
+
+    private Path schema;
+    private Path include;
+
+    @BeforeEach
+    void writeSchema() throws IOException {
+        schema = project.resolve("src/main/qapi/qapi-schema.json");
+        include = project.resolve("src/main/qapi/sub/types.json");
+        Files.createDirectories(include.getParent());
+        Files.writeString(schema, """
+                { 'include': 'sub/types.json' }
+                { 'command': 'ping', 'data': { 'target': 'Target' } }
+                """);
+        Files.writeString(include, """
+                { 'struct': 'Target', 'data': { 'name': 'str' } }
+                { 'enum': 'Color', 'data': [ 'red', 'green' ] }
+                """);
+    }
+
+    private GenerationRequest request(String packageName) {
+        return new GenerationRequest(project, schema, GeneratorOptions.of(packageName),
+                project.resolve("target/generated-sources/qapi"), project.resolve("target/generated-resources/qapi"),
+                project.resolve("target/maven-status/qapi/default"), "1.0");
+    }
+
+    private GenerationRequest request() {
+        return request("com.example.qmp");
+    }
+
+    private Path source(String simpleName) {
+        return project.resolve("target/generated-sources/qapi/com/example/qmp/" + simpleName + ".java");
+    }
+
+    private Map<Path, FileTime> ageOutputs() throws IOException {
+        Map<Path, FileTime> times = new HashMap<>();
+        try (Stream<Path> files = Files.walk(project.resolve("target/generated-sources"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, LONG_AGO);
+                times.put(file, LONG_AGO);
+            }
+        }
+        return times;
+    }
+
+    @Test
+    void firstRunGeneratesEverythingAndRecordsTheInclude() throws IOException {
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request());
+
+        assertFalse(outcome.upToDate());
+        assertEquals(outcome.files(), outcome.written());
+        assertTrue(Files.isRegularFile(source("Color")));
+        assertTrue(Files.isRegularFile(source("Target")));
+        GenerationState state = GenerationState.read(request().stateDir(), project).orElseThrow();
+        assertEquals(List.of("sub/types.json"), state.includes());
+        assertEquals(outcome.files(), state.generatedFiles().size());
+    }
+
+    @Test
+    void secondRunWithNothingChangedWritesNothing() throws IOException {
+        IncrementalGeneration.run(request());
+        Map<Path, FileTime> times = ageOutputs();
+
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request());
+
+        assertTrue(outcome.upToDate());
+        for (Map.Entry<Path, FileTime> e : times.entrySet()) {
+            assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), e.getKey().toString());
+        }
+    }
+
+    @Test
+    void editedIncludeRegeneratesOnlyWhatChangedAndDeletesTheRemovedDefinition() throws IOException {
+        IncrementalGeneration.run(request());
+        ageOutputs();
+        Files.writeString(include, """
+                { 'struct': 'Target', 'data': { 'name': 'str', '*port': 'int' } }
+                """);
+
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request());
+
+        assertFalse(outcome.upToDate());
+        assertFalse(Files.exists(source("Color")));
+        assertEquals(1, outcome.deleted());
+        assertTrue(Files.readString(source("Target")).contains("port"));
+        assertTrue(Files.getLastModifiedTime(source("Target")).compareTo(LONG_AGO) > 0);
+        assertTrue(outcome.unchanged() > 0, "files not affected by the edit keep their bytes and timestamps");
+    }
+
+    @Test
+    void aDeletedOutputFileIsRegenerated() throws IOException {
+        IncrementalGeneration.run(request());
+        Files.delete(source("Color"));
+
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request());
+
+        assertFalse(outcome.upToDate());
+        assertEquals(1, outcome.written());
+        assertTrue(Files.isRegularFile(source("Color")));
+    }
+
+    @Test
+    void aNewPackageRegeneratesAndDeletesTheOldPackagesFiles() throws IOException {
+        IncrementalGeneration.run(request());
+
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request("org.other"));
+
+        assertFalse(outcome.upToDate());
+        assertFalse(Files.exists(source("Color")));
+        assertTrue(Files.isRegularFile(project.resolve("target/generated-sources/qapi/org/other/Color.java")));
+    }
+
+    @Test
+    void filesNotInTheManifestAreNeverDeleted() throws IOException {
+        IncrementalGeneration.run(request());
+        Path mine = source("Handwritten");
+        Files.writeString(mine, "class Handwritten {}");
+        Files.writeString(include, "{ 'struct': 'Target', 'data': { 'name': 'str' } }\n");
+
+        IncrementalGeneration.run(request());
+
+        assertTrue(Files.exists(mine));
+    }
+
+    @Test
+    void aSchemaErrorLeavesNoStateSoTheNextRunRegenerates() throws IOException {
+        IncrementalGeneration.run(request());
+        String good = Files.readString(include);
+        Files.writeString(include, "{ 'struct': 'Target', 'data': { 'name': 'nosuchtype' } }\n");
+
+        QapiError error = assertThrows(QapiError.class, () -> IncrementalGeneration.run(request()));
+
+        assertTrue(error.getMessage().contains("src/main/qapi/sub/types.json:1:"), error.getMessage());
+        assertTrue(GenerationState.read(request().stateDir(), project).isEmpty());
+        Files.writeString(include, good);
+        assertFalse(IncrementalGeneration.run(request()).upToDate());
+        assertTrue(IncrementalGeneration.run(request()).upToDate());
+    }
+
+    @Test
+    void theOutputIsTheSameOnEveryRun() throws IOException {
+        IncrementalGeneration.run(request());
+        String first = Files.readString(source("Target"));
+        Files.delete(request().stateDir().resolve("generate-state.txt"));
+
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request());
+
+        assertEquals(0, outcome.written());
+        assertEquals(first, Files.readString(source("Target")));
+    }
+}
