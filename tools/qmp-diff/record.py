@@ -387,11 +387,17 @@ def main():
     failures = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         futs = {pool.submit(run_case, c, args.qemu): c["name"] for c in selected}
-        for f in concurrent.futures.as_completed(futs):
-            try:
-                results[futs[f]] = f.result()
-            except CaseFailure as e:
-                failures.append(str(e))
+        try:
+            for f in concurrent.futures.as_completed(futs):
+                try:
+                    results[futs[f]] = f.result()
+                except CaseFailure as e:
+                    failures.append(str(e))
+        except KeyboardInterrupt:
+            # cases not started are dropped; running ones end and kill their QEMU (finally)
+            for f in futs:
+                f.cancel()
+            raise
     for f in failures:
         print("FAILED", f, file=sys.stderr)
 
