@@ -78,6 +78,39 @@ final class QmpClient implements AutoCloseable {
         return depth == 0;
     }
 
+    /**
+     * Whatever arrives within {@code ms} milliseconds (a whole message, partial bytes, or end of file as
+     * {@code "<end of file>"}), or null when nothing does.
+     */
+    String poll(long ms) throws IOException {
+        channel.configureBlocking(false);
+        try {
+            long deadline = System.nanoTime() + ms * 1_000_000L;
+            while (System.nanoTime() < deadline) {
+                buf.clear();
+                int n = channel.read(buf);
+                if (n < 0) {
+                    return "<end of file>";
+                }
+                if (n > 0) {
+                    pending.write(buf.array(), 0, n);
+                }
+                if (pending.size() > 0) {
+                    return new String(pending.toByteArray(), StandardCharsets.ISO_8859_1);
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return null;
+        } finally {
+            channel.configureBlocking(true);
+        }
+    }
+
     void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }
