@@ -20,7 +20,7 @@ public final class QapiGen {
     static final int USAGE = 2;
 
     private static final Map<String, Subcommand> SUBCOMMANDS = Map.of("check", new CheckCommand(),
-            "introspect", new IntrospectCommand(), "java", new JavaCommand());
+            "introspect", new IntrospectCommand(), "java", new JavaCommand(), "doc", new DocCommand());
 
     private QapiGen() {
     }

@@ -1,0 +1,100 @@
+package dev.qapi.cli;
+
+import dev.qapi.generator.doc.DocFiles;
+import dev.qapi.generator.doc.DocFormat;
+import dev.qapi.generator.doc.DocGenerator;
+import dev.qapi.generator.doc.DocOptions;
+import dev.qapi.parser.QapiError;
+import dev.qapi.parser.SchemaLoader;
+import dev.qapi.parser.schema.Schema;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code qapi-gen doc -o DIR [--format html|markdown|both] [--title TITLE] SCHEMA.json}: writes the
+ * schema's reference documentation under {@code DIR}: {@code index} and one page per module, as HTML
+ * (with its stylesheet), Markdown or both (the default). Files whose bytes did not change are not rewritten.
+ */
+final class DocCommand implements Subcommand {
+
+    @Override
+    public String usage() {
+        return "doc -o DIR [--format html|markdown|both] [--title TITLE] SCHEMA.json";
+    }
+
+    @Override
+    public String summary() {
+        return "write the schema's reference documentation (HTML and/or Markdown)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        String outDir = null;
+        Set<DocFormat> formats = EnumSet.allOf(DocFormat.class);
+        String title = null;
+        String schemaPath = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "-o" -> outDir = value(args, ++i, "-o needs a DIR");
+                case "--format" -> formats = formats(value(args, ++i, "--format needs html, markdown or both"));
+                case "--title" -> title = value(args, ++i, "--title needs a TITLE");
+                default -> {
+                    if (arg.startsWith("-") && arg.length() > 1) {
+                        throw new UsageException("unknown option '" + arg + "'");
+                    } else if (schemaPath != null) {
+                        throw new UsageException("only one schema file may be given");
+                    }
+                    schemaPath = arg;
+                }
+            }
+        }
+        if (outDir == null) {
+            throw new UsageException("no output directory given (-o DIR)");
+        }
+        if (schemaPath == null) {
+            throw new UsageException("no schema file given");
+        }
+        DocOptions options = DocOptions.DEFAULT.withFormats(formats);
+        if (title != null) {
+            options = options.withTitle(title);
+        }
+        Schema schema;
+        try {
+            schema = SchemaLoader.load(schemaPath);
+        } catch (QapiError e) {
+            err.println(e.getMessage());
+            return QapiGen.INVALID;
+        }
+        DocFiles files = DocGenerator.generate(schema, options);
+        try {
+            DocFiles.WriteResult result = files.writeTo(Path.of(outDir));
+            out.println("qapi-gen: " + files.files().size() + " files, " + result.written() + " written, "
+                    + result.unchanged() + " unchanged");
+        } catch (UncheckedIOException e) {
+            err.println("qapi-gen: " + e.getMessage());
+            return QapiGen.INVALID;
+        }
+        return QapiGen.OK;
+    }
+
+    private static Set<DocFormat> formats(String name) {
+        return switch (name) {
+            case "html" -> EnumSet.of(DocFormat.HTML);
+            case "markdown", "md" -> EnumSet.of(DocFormat.MARKDOWN);
+            case "both" -> EnumSet.allOf(DocFormat.class);
+            default -> throw new UsageException("unknown format '" + name + "' (html, markdown or both)");
+        };
+    }
+
+    private static String value(List<String> args, int i, String missing) {
+        if (i >= args.size() || args.get(i).isEmpty()) {
+            throw new UsageException(missing);
+        }
+        return args.get(i);
+    }
+}

@@ -1,0 +1,298 @@
+package dev.qapi.generator.doc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the little reStructuredText of QAPI doc comments into {@link Block}s: paragraphs, literal blocks
+ * ({@code ::}), {@code .. qmp-example::} (plain, {@code :title:}, {@code :annotated:}), admonitions
+ * ({@code .. note::}, {@code .. admonition:: Title}, ...), bullet and enumerated lists with nested blocks,
+ * simple tables in {@code .. table::}, and indented blocks. Inline markup is left to {@link InlineMarkup}.
+ *
+ * <p>It covers what QEMU's schema uses, not all of reStructuredText; what it does not know stays text.
+ */
+final class DocMarkup {
+    private static final Pattern DIRECTIVE = Pattern.compile("\\.\\.\\s+([\\w-]+)::\\s*(.*)");
+    private static final Pattern OPTION = Pattern.compile(":([\\w-]+):\\s*(.*)");
+    private static final Pattern ITEM = Pattern.compile("(?:([-*+])|(\\d+|#)[.)])(?:\\s+|$)");
+    private static final Pattern TABLE_BORDER = Pattern.compile("=+( +=+)*");
+
+    private final InlineMarkup inline;
+
+    DocMarkup(InlineMarkup inline) {
+        this.inline = inline;
+    }
+
+    /**
+     * The blocks of a section's text.
+     *
+     * @param tagged whether the text comes from a tagged section ({@code @member:}, {@code Errors:}...),
+     *     whose continuation lines are indented
+     */
+    List<Block> blocks(String text, boolean tagged) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        return parse(tagged ? dedentTagged(lines) : lines);
+    }
+
+    /** The text of a one-line section ({@code Since:}) as inline content. */
+    List<Inline> line(String text) {
+        return inline.parse(String.join(" ", dedentTagged(List.of(text.split("\n"))).stream()
+                .map(String::strip).filter(s -> !s.isEmpty()).toList()));
+    }
+
+    private List<Block> parse(List<String> lines) {
+        List<Block> out = new ArrayList<>();
+        List<String> paragraph = new ArrayList<>();
+        boolean literalNext = false;
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                flush(paragraph, out);
+                i++;
+                continue;
+            }
+            if (indent(line) > 0) {
+                if (!paragraph.isEmpty()) {
+                    literalNext = addToParagraph(line.strip(), paragraph, out);
+                    i++;
+                    continue;
+                }
+                int end = blockEnd(lines, i);
+                List<String> block = dedent(lines.subList(i, end));
+                if (literalNext) {
+                    out.add(new Block.Code(block, false));
+                } else {
+                    out.addAll(parse(block));
+                }
+                literalNext = false;
+                i = end;
+                continue;
+            }
+            literalNext = false;
+            Matcher directive = DIRECTIVE.matcher(line);
+            if (paragraph.isEmpty() && directive.matches()) {
+                int end = blockEnd(lines, i + 1);
+                out.add(directive(directive.group(1).toLowerCase(Locale.ROOT), directive.group(2).strip(),
+                        lines.subList(i + 1, end)));
+                i = end;
+                continue;
+            }
+            Matcher item = ITEM.matcher(line);
+            if (paragraph.isEmpty() && item.lookingAt()) {
+                i = list(lines, i, out);
+                continue;
+            }
+            literalNext = addToParagraph(line.strip(), paragraph, out);
+            i++;
+        }
+        flush(paragraph, out);
+        return out;
+    }
+
+    /**
+     * Adds a line to the paragraph; a line ending in {@code ::} ends it and announces a literal block
+     * ({@code text::} keeps one colon, {@code text ::} and a lone {@code ::} none).
+     *
+     * @return whether a literal block follows
+     */
+    private boolean addToParagraph(String line, List<String> paragraph, List<Block> out) {
+        if (!line.endsWith("::")) {
+            paragraph.add(line);
+            return false;
+        }
+        String before = line.substring(0, line.length() - 2);
+        String kept = before.isBlank() || before.endsWith(" ") ? before.stripTrailing() : before + ":";
+        if (!kept.isEmpty()) {
+            paragraph.add(kept);
+        }
+        flush(paragraph, out);
+        return true;
+    }
+
+    private Block directive(String kind, String argument, List<String> rawBody) {
+        List<String> body = dedent(rawBody);
+        List<String> options = new ArrayList<>();
+        while (!body.isEmpty() && OPTION.matcher(body.get(0)).matches()) {
+            options.add(body.remove(0));
+        }
+        body = dedent(body);
+        return switch (kind) {
+            case "qmp-example" -> {
+                String title = option(options, "title");
+                boolean annotated = options.stream().anyMatch(o -> o.startsWith(":annotated:"));
+                List<Block> blocks = annotated ? parse(body) : List.of(new Block.Code(body, true));
+                // The literal blocks of an example are QMP exchanges.
+                yield new Block.Example(title, blocks.stream()
+                        .map(b -> b instanceof Block.Code c ? new Block.Code(c.lines(), true) : b).toList());
+            }
+            case "code-block", "code", "parsed-literal" -> new Block.Code(body, false);
+            case "table" -> table(argument, body);
+            case "admonition" -> new Block.Admonition(argument, parse(body));
+            default -> {
+                List<String> text = new ArrayList<>();
+                if (!argument.isEmpty()) {
+                    text.add(argument);
+                }
+                text.addAll(body);
+                yield new Block.Admonition(kind.equals("seealso") ? "See also"
+                        : Character.toUpperCase(kind.charAt(0)) + kind.substring(1), parse(text));
+            }
+        };
+    }
+
+    private static String option(List<String> options, String name) {
+        for (String o : options) {
+            Matcher m = OPTION.matcher(o);
+            if (m.matches() && m.group(1).equals(name)) {
+                return m.group(2).strip();
+            }
+        }
+        return "";
+    }
+
+    /** Parses the list starting at {@code start}; returns the index after it. */
+    private int list(List<String> lines, int start, List<Block> out) {
+        boolean ordered = isOrdered(lines.get(start));
+        List<List<Block>> items = new ArrayList<>();
+        int i = start;
+        while (i < lines.size()) {
+            Matcher m = ITEM.matcher(lines.get(i));
+            if (!m.lookingAt() || isOrdered(lines.get(i)) != ordered) {
+                break;
+            }
+            int column = m.end();
+            List<String> item = new ArrayList<>();
+            item.add(lines.get(i).substring(column));
+            int j = i + 1;
+            while (j < lines.size()) {
+                String l = lines.get(j);
+                if (l.isBlank()) {
+                    item.add("");
+                } else if (indent(l) >= column) {
+                    item.add(l.substring(column));
+                } else if (indent(l) > 0) {
+                    item.add(l.strip());
+                } else {
+                    break;
+                }
+                j++;
+            }
+            items.add(parse(item));
+            i = j;
+        }
+        out.add(new Block.ItemList(ordered, items));
+        return i;
+    }
+
+    private static boolean isOrdered(String line) {
+        Matcher m = ITEM.matcher(line);
+        return m.lookingAt() && m.group(1) == null;
+    }
+
+    /** A simple table: rows of columns under {@code ====  ====} borders; the first border closes the header. */
+    private Block table(String caption, List<String> body) {
+        List<String> rows = body.stream().filter(l -> !l.isBlank()).toList();
+        List<int[]> columns = new ArrayList<>();
+        List<List<Inline>> header = new ArrayList<>();
+        List<List<List<Inline>>> cells = new ArrayList<>();
+        int borders = 0;
+        for (String row : rows) {
+            if (TABLE_BORDER.matcher(row.strip()).matches()) {
+                if (columns.isEmpty()) {
+                    Matcher m = Pattern.compile("=+").matcher(row);
+                    while (m.find()) {
+                        columns.add(new int[] {m.start(), m.end()});
+                    }
+                }
+                borders++;
+                continue;
+            }
+            if (columns.isEmpty()) {
+                continue;
+            }
+            List<List<Inline>> cellsOfRow = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                int from = Math.min(columns.get(c)[0], row.length());
+                int to = c == columns.size() - 1 ? row.length() : Math.min(columns.get(c + 1)[0], row.length());
+                cellsOfRow.add(inline.parse(row.substring(from, to).strip()));
+            }
+            if (borders == 1 && header.isEmpty()) {
+                header.addAll(cellsOfRow);
+            } else {
+                cells.add(cellsOfRow);
+            }
+        }
+        if (borders < 3 && !header.isEmpty()) {
+            // No header: one border above the rows and one below.
+            cells.add(0, header);
+            header = List.of();
+        }
+        return new Block.Table(caption, header, cells);
+    }
+
+    private void flush(List<String> paragraph, List<Block> out) {
+        if (!paragraph.isEmpty()) {
+            out.add(new Block.Paragraph(inline.parse(String.join("\n", paragraph))));
+            paragraph.clear();
+        }
+    }
+
+    private static int indent(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
+    /** The end (exclusive) of the indented block from {@code start}: blank lines inside it included. */
+    private static int blockEnd(List<String> lines, int start) {
+        int end = start;
+        int lastText = start;
+        while (end < lines.size() && (lines.get(end).isBlank() || indent(lines.get(end)) > 0)) {
+            if (!lines.get(end).isBlank()) {
+                lastText = end + 1;
+            }
+            end++;
+        }
+        return Math.max(lastText, start);
+    }
+
+    /** The lines without their common indentation and without leading and trailing blank lines. */
+    private static List<String> dedent(List<String> block) {
+        int min = block.stream().filter(l -> !l.isBlank()).mapToInt(DocMarkup::indent).min().orElse(0);
+        List<String> out = new ArrayList<>();
+        for (String l : block) {
+            out.add(l.isBlank() ? "" : l.substring(min));
+        }
+        while (!out.isEmpty() && out.get(0).isEmpty()) {
+            out.remove(0);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    /**
+     * A tagged section's lines as a block: its first line follows the tag and its continuation lines are
+     * indented, unless the text started on the line after the tag, when all lines are.
+     */
+    private static List<String> dedentTagged(List<String> lines) {
+        if (lines.isEmpty() || indent(lines.get(0)) > 0) {
+            return dedent(lines);
+        }
+        List<String> out = new ArrayList<>();
+        out.add(lines.get(0));
+        List<String> rest = new ArrayList<>(lines.subList(1, lines.size()));
+        int min = rest.stream().filter(l -> !l.isBlank()).mapToInt(DocMarkup::indent).min().orElse(0);
+        for (String l : rest) {
+            out.add(l.isBlank() ? "" : l.substring(min));
+        }
+        return out;
+    }
+}
