@@ -51,12 +51,16 @@ mkdir "$work/bin"
 gcc -O2 -Wall -o "$work/bin/qmpload" "$here/tools/bench/qmp/qmpload.c"
 gcc -O2 -Wall -o "$work/bin/noop" "$here/tools/bench/qmp/noop.c"
 classes=$here/qapi-runtime/target/test-classes/dev/qapi/runtime/bench/BenchServer.class
+mvn_quiet() { # ARGS...: mvn in the repository, its output shown only when it fails
+  (cd "$here" && mvn -q -B "$@") >"$work/mvn.log" 2>&1
+}
 if [ ! -f "$classes" ]; then
   log "building qapi-runtime test classes"
-  (cd "$here" && mvn -T1 -q -B -pl qapi-runtime -am test-compile)
+  mvn_quiet -T1 -pl qapi-runtime -am test-compile || { cat "$work/mvn.log" >&2; exit 1; }
 fi
-(cd "$here" && mvn -q -B -o -Dstyle.color=never -pl qapi-runtime dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null) \
-  || (cd "$here" && mvn -q -B -Dstyle.color=never -pl qapi-runtime dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+mvn_quiet -o -pl qapi-runtime dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+  || mvn_quiet -pl qapi-runtime dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+  || { cat "$work/mvn.log" >&2; exit 1; }
 cp="$here/qapi-runtime/target/classes:$here/qapi-runtime/target/test-classes:$(cat "$work/cp.txt")"
 qemu=${QEMU:-qemu-system-x86_64}
 command -v "$qemu" >/dev/null || { log "no $qemu"; exit 1; }
@@ -195,7 +199,7 @@ hold() { # DIR N NAME: connect and negotiate N monitors and keep them; sets hold
   exec {hold_fd}>"$work/hold-$3.in"
   local i
   for ((i = 0; i < 1200; i++)); do
-    grep -q connect_ms "$work/hold-$3.out" && break
+    grep -q connect_ms "$work/hold-$3.out" 2>/dev/null && break
     kill -0 "$hold_pid" 2>/dev/null || { log "qmpload connect $3 failed"; exit 1; }
     sleep 0.05
   done
