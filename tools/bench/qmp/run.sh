@@ -4,7 +4,7 @@
 #   qemu  qemu-system-x86_64 -machine none, one socket chardev + control monitor per connection
 #   noop  noop.c, a do-nothing responder: the physical limit of the socket
 #
-#   tools/bench/qmp/run.sh [ROUNDS]     (default 5; about 4 minutes; builds what it needs)
+#   tools/bench/qmp/run.sh [ROUNDS]     (default 5; about 3 minutes; builds what it needs)
 #
 # Every round runs every test against every server (the server order rotates), and the table shows
 # medians over rounds. Tests: ping-pong on one connection (req/s, p50/p99), pipelined on one
@@ -12,8 +12,11 @@
 # each). QEMU serves a request in time proportional to bytes x monitors (it reads one byte per main
 # loop iteration and every iteration polls every chardev), so each QEMU test gets an instance with
 # exactly as many monitors as connections. Ours and noop each serve all tests from one process with
-# 1000 monitors. Then memory: ours with 1000 negotiated connections under -Xmx128m, and with as many
-# as the file limit allows (10,000 if it is at least 20,100).
+# 1000 monitors. "server CPU us/req" is the server process's user+system CPU time over the whole
+# qmpload run divided by every answer it got (warm-up included): unlike req/s it hardly depends on
+# how much of the two shared cores the other tenants leave us. Then memory: ours with 1000 negotiated
+# connections under -Xmx128m, and with as many as the file limit allows (10,000 needs 20,100
+# descriptors: each monitor holds a listening socket and a client socket).
 #
 # Environment: QMP_BENCH_WARMUP_MS (300), QMP_BENCH_MEASURE_MS (1500), QMP_BENCH_INFLIGHT (256),
 # QMP_BENCH_BIG_XMX (heap for the big memory test, 512m), QMP_BENCH_BIG (10000).
@@ -69,13 +72,23 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 nofile=$(ulimit -n)
 
 # ---- servers ---------------------------------------------------------------------------------------
+# detached CMD...: runs CMD without our ends of the servers' stdin fifos (bash opens them without
+# close-on-exec; a child holding one would keep that server from seeing end of input).
+detached() {
+  local f
+  for f in "${stdin_fd[@]}"; do
+    eval "exec $f>&-"
+  done
+  exec "$@"
+}
+
 # start NAME CMD...: runs CMD with stdin on a fifo we hold open (closing it stops ours and noop).
 start() {
   local name=$1 fd
   shift
   mkdir -p "$work/$name"
   mkfifo "$work/$name/in"
-  "$@" <"$work/$name/in" >"$work/$name/out" 2>"$work/$name/err" &
+  detached "$@" <"$work/$name/in" >"$work/$name/out" 2>"$work/$name/err" &
   pids+=($!)
   exec {fd}>"$work/$name/in"
   stdin_fd[$name]=$fd
@@ -162,10 +175,24 @@ dir_for() {
 
 results=$work/results.txt
 : >"$results"
-run() { # ROUND SERVER TEST MODE CONNS [INFLIGHT]
-  local out
+# pid_for SERVER CONNS: the process serving that test.
+pid_for() {
+  case $1 in
+    qemu) eval "echo \$pid_qemu$2" ;;
+    *) eval "echo \$pid_$1" ;;
+  esac
+}
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU, in clock ticks
+hz=$(getconf CLK_TCK)
+
+run() { # ROUND SERVER TEST MODE CONNS [INFLIGHT]: one qmpload run, plus the server's CPU per answer
+  local out pid t0 t1 n
+  pid=$(pid_for "$2" "$5")
+  t0=$(ticks "$pid")
   out=$("$work/bin/qmpload" "$4" "$(dir_for "$2" "$5")/mon-%d.sock" "$5" "$warm" "$meas" "${6:-}")
-  echo "$1 $2 $3 $out" >>"$results"
+  t1=$(ticks "$pid")
+  n=$(sed -n 's/.*answered=\([0-9]*\).*/\1/p' <<<"$out")
+  echo "$1 $2 $3 $out cpu_us=$(awk -v t=$((t1 - t0)) -v hz="$hz" -v n="$n" 'BEGIN {printf "%.2f", (n > 0) ? t * 1e6 / hz / n : 0}')" >>"$results"
 }
 
 log "warm-up"
@@ -193,7 +220,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A mem=()
 hold() { # DIR N NAME: connect and negotiate N monitors and keep them; sets hold_pid, hold_fd, hold_ms
   mkfifo "$work/hold-$3.in"
-  "$work/bin/qmpload" connect "$1/mon-%d.sock" "$2" <"$work/hold-$3.in" >"$work/hold-$3.out" &
+  (detached "$work/bin/qmpload" connect "$1/mon-%d.sock" "$2" <"$work/hold-$3.in" >"$work/hold-$3.out") &
   hold_pid=$!
   pids+=($hold_pid)
   exec {hold_fd}>"$work/hold-$3.in"
@@ -258,8 +285,10 @@ pp=$(ratio "$(get ours pingpong rps)" "$(get noop pingpong rps)")
 row "ping-pong 1 conn req/s" pingpong rps ">= 0.70 x noop: $(verdict "$pp" 0.7)"
 row "  p50 latency us" pingpong p50_us
 row "  p99 latency us" pingpong p99_us
+row "  server CPU us/req" pingpong cpu_us
 pl=$(ratio "$(get ours pipeline rps)" "$(get qemu pipeline rps)")
 row "pipelined ($inflight) req/s" pipeline rps ">= 100 x qemu: $(verdict "$pl" 100)"
+row "  server CPU us/req" pipeline cpu_us
 for c in "${concurrency[@]}"; do
   if [ "$c" = 100 ]; then
     cc=$(ratio "$(get ours conns100 rps)" "$(get noop conns100 rps)")
@@ -268,6 +297,7 @@ for c in "${concurrency[@]}"; do
     row "$c conns req/s" "conns$c" rps
   fi
   row "  p99 latency us" "conns$c" p99_us
+  row "  server CPU us/req" "conns$c" cpu_us
 done
 echo
 echo "memory (connect = connect + greeting + qmp_capabilities on every monitor; heap = used after full GC)"
