@@ -214,10 +214,9 @@ final class JsonTreeParser {
             case OBJECT_FIRST, OBJECT_KEY -> fail("key is not a string in object");
             default -> { // OBJECT_VALUE
                 ObjectNode object = (ObjectNode) containers[d];
-                if (object.has(keys[d])) {
+                if (object.putIfAbsent(keys[d], value) != null) {
                     fail("duplicate key");
                 } else {
-                    object.set(keys[d], value);
                     keys[d] = null;
                     expect[d] = OBJECT_SEP;
                 }

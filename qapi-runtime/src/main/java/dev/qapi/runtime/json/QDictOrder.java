@@ -60,8 +60,25 @@ public final class QDictOrder {
 
     /** The bucket of {@code key}: {@code tdb_hash(key) % 512}. */
     public static int bucket(String key) {
-        return hash(key) & (BUCKETS - 1);
+        int slot = key.hashCode() & (CACHE - 1);
+        Cached c = CACHED[slot];
+        if (c != null && (c.key == key || c.key.equals(key))) {
+            return c.bucket;
+        }
+        int b = hash(key) & (BUCKETS - 1);
+        CACHED[slot] = new Cached(key, b);
+        return b;
     }
+
+    /** A memo of one key's bucket; responses use the same few keys over and over. */
+    private record Cached(String key, int bucket) {
+    }
+
+    // Shared by all threads without locking: a slot holds a reference to an immutable record, so a
+    // reader sees either an old or a new complete entry, and a miss only costs recomputing the hash.
+
+    private static final int CACHE = 1024;
+    private static final Cached[] CACHED = new Cached[CACHE];
 
     /** The keys of {@code object} in QDict order. */
     public static List<String> keys(ObjectNode object) {

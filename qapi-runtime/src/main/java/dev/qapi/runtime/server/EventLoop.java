@@ -111,8 +111,10 @@ final class EventLoop implements Runnable {
                     if (key.isValid() && key.attachment() instanceof Handler handler) {
                         try {
                             handler.ready(key);
-                        } catch (IOException | RuntimeException e) {
-                            LOG.log(Level.FINE, "channel failed", e);
+                        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                            // One connection failing, even for lack of memory, must not take the loop
+                            // (and every other monitor) down with it: drop that connection.
+                            LOG.log(e instanceof OutOfMemoryError ? Level.SEVERE : Level.FINE, "channel failed", e);
                             key.cancel();
                             try {
                                 key.channel().close();
@@ -122,7 +124,7 @@ final class EventLoop implements Runnable {
                         }
                     }
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 LOG.log(Level.WARNING, "event loop error", e);
             }
         }

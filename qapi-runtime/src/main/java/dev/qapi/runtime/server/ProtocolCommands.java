@@ -29,7 +29,7 @@ public final class ProtocolCommands {
         registry.register(new CommandInfo("qmp_capabilities", false, true, true, 0, List.of()), ProtocolCommands::capabilities);
         registry.register(new CommandInfo("query-version", false, true, true, 0, List.of()), (args, ctx) -> {
             noArguments(args, ctx);
-            return server(ctx).versionInfo();
+            return server(ctx).versionShared();
         });
         registry.register(new CommandInfo("query-commands", false, true, true, 0, List.of()), (args, ctx) -> {
             noArguments(args, ctx);

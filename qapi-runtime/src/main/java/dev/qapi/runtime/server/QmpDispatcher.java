@@ -92,6 +92,16 @@ final class QmpDispatcher {
 
     /** QEMU's {@code qmp_dispatch_check_obj}: returns the key naming the command. */
     private static String checkObject(ObjectNode dict, boolean allowOob) {
+        // Fast path for the common valid request: "execute" (a string) plus optional "arguments"
+        // (an object) and "id", nothing else. Anything else takes QEMU's walk below.
+        JsonNode ex = dict.get("execute");
+        if (ex != null && ex.isTextual() && !dict.has("exec-oob")) {
+            JsonNode a = dict.get("arguments");
+            int expected = 1 + (a != null ? 1 : 0) + (dict.has("id") ? 1 : 0);
+            if (dict.size() == expected && (a == null || a.isObject())) {
+                return "execute";
+            }
+        }
         String execKey = null;
         for (Map.Entry<String, JsonNode> member : QDictOrder.entries(dict)) {
             String name = member.getKey();

@@ -97,6 +97,11 @@ public final class QmpServer implements EventSink, AutoCloseable {
         return policy;
     }
 
+    /** The version object itself, for answers that only get written (never mutated). */
+    ObjectNode versionShared() {
+        return version;
+    }
+
     /** A copy of the version object. */
     public ObjectNode versionInfo() {
         return version.deepCopy();
