@@ -48,9 +48,4 @@ record Builtin(TypeName type, TypeName boxed, String readMethod, String writeMet
     static Builtin of(String name) {
         return BUILTINS.get(name);
     }
-
-    /** Whether values are Java primitives when mandatory. */
-    boolean isPrimitive() {
-        return type.isPrimitive();
-    }
 }

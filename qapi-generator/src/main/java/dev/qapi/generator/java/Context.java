@@ -2,7 +2,6 @@ package dev.qapi.generator.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeSpec;
-import java.util.List;
 
 /**
  * What every per-construct generator needs: the type mapping, the member codec, the Javadoc maker and
@@ -24,21 +23,8 @@ record Context(JavaTypes types, MemberCodec codec, Javadocs javadocs, GeneratorO
         return options.packageName();
     }
 
-    /**
-     * A generated top-level class.
-     *
-     * @param spec its spec
-     * @param module the schema module it belongs to
-     */
-    record Output(TypeSpec spec, String module) {
-    }
-
     /** Adds the Javadoc text {@code html} to a builder (JavaPoet's format characters escaped). */
     static void javadoc(TypeSpec.Builder builder, String html) {
         builder.addJavadoc("$L", html + "\n");
-    }
-
-    static <T> List<T> concat(List<T> a, List<T> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

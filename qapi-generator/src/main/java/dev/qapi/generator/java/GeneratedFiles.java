@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The output of one generation: Java sources and resources, in a fixed order.
@@ -47,7 +46,7 @@ public record GeneratedFiles(List<GeneratedFile> files) {
                 throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
             }
         }
-        AtomicInteger written = new AtomicInteger();
+        int written = 0;
         for (GeneratedFile file : files) {
             Path target = target(file, sourceRoot, resourceRoot);
             byte[] bytes = file.bytes();
@@ -57,12 +56,12 @@ public record GeneratedFiles(List<GeneratedFile> files) {
                     continue;
                 }
                 Files.write(target, bytes);
-                written.incrementAndGet();
+                written++;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
             }
         }
-        return new WriteResult(written.get(), files.size() - written.get());
+        return new WriteResult(written, files.size() - written);
     }
 
     private static Path target(GeneratedFile file, Path sourceRoot, Path resourceRoot) {

@@ -12,7 +12,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.logging.Logger;
 
 /**
@@ -154,10 +153,6 @@ final class SocketChardev {
                 LOG.fine(() -> "cannot remove " + unix.getPath() + ": " + e.getMessage());
             }
         }
-    }
-
-    Path unixPath() {
-        return address instanceof UnixDomainSocketAddress unix ? unix.getPath() : null;
     }
 
     private void accept() throws IOException {
