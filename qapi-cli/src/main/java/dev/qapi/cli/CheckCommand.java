@@ -1,7 +1,5 @@
 package dev.qapi.cli;
 
-import dev.qapi.parser.QapiError;
-import dev.qapi.parser.SchemaLoader;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -30,10 +28,7 @@ final class CheckCommand implements Subcommand {
         }
         int status = QapiGen.OK;
         for (String schema : args) {
-            try {
-                SchemaLoader.load(schema);
-            } catch (QapiError e) {
-                err.println(e.getMessage());
+            if (Arguments.load(schema, err).isEmpty()) {
                 status = QapiGen.INVALID;
             }
         }

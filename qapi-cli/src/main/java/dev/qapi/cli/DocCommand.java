@@ -4,14 +4,13 @@ import dev.qapi.generator.doc.DocFiles;
 import dev.qapi.generator.doc.DocFormat;
 import dev.qapi.generator.doc.DocGenerator;
 import dev.qapi.generator.doc.DocOptions;
-import dev.qapi.parser.QapiError;
-import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,37 +39,25 @@ final class DocCommand implements Subcommand {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-o" -> outDir = value(args, ++i, "-o needs a DIR");
-                case "--format" -> formats = formats(value(args, ++i, "--format needs html, markdown or both"));
-                case "--title" -> title = value(args, ++i, "--title needs a TITLE");
-                default -> {
-                    if (arg.startsWith("-") && arg.length() > 1) {
-                        throw new UsageException("unknown option '" + arg + "'");
-                    } else if (schemaPath != null) {
-                        throw new UsageException("only one schema file may be given");
-                    }
-                    schemaPath = arg;
-                }
+                case "-o" -> outDir = Arguments.value(args, ++i, "-o needs a DIR");
+                case "--format" -> formats = formats(Arguments.value(args, ++i, "--format needs html, markdown or both"));
+                case "--title" -> title = Arguments.value(args, ++i, "--title needs a TITLE");
+                default -> schemaPath = Arguments.schema(schemaPath, arg);
             }
         }
         if (outDir == null) {
             throw new UsageException("no output directory given (-o DIR)");
         }
-        if (schemaPath == null) {
-            throw new UsageException("no schema file given");
-        }
+        Arguments.required(schemaPath);
         DocOptions options = DocOptions.DEFAULT.withFormats(formats);
         if (title != null) {
             options = options.withTitle(title);
         }
-        Schema schema;
-        try {
-            schema = SchemaLoader.load(schemaPath);
-        } catch (QapiError e) {
-            err.println(e.getMessage());
+        Optional<Schema> schema = Arguments.load(schemaPath, err);
+        if (schema.isEmpty()) {
             return QapiGen.INVALID;
         }
-        DocFiles files = DocGenerator.generate(schema, options);
+        DocFiles files = DocGenerator.generate(schema.get(), options);
         try {
             DocFiles.WriteResult result = files.writeTo(Path.of(outDir));
             out.println("qapi-gen: " + files.files().size() + " files, " + result.written() + " written, "
@@ -89,12 +76,5 @@ final class DocCommand implements Subcommand {
             case "both" -> EnumSet.allOf(DocFormat.class);
             default -> throw new UsageException("unknown format '" + name + "' (html, markdown or both)");
         };
-    }
-
-    private static String value(List<String> args, int i, String missing) {
-        if (i >= args.size() || args.get(i).isEmpty()) {
-            throw new UsageException(missing);
-        }
-        return args.get(i);
     }
 }

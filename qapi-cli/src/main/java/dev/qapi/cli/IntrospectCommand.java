@@ -2,12 +2,11 @@ package dev.qapi.cli;
 
 import dev.qapi.generator.introspect.Build;
 import dev.qapi.generator.introspect.Introspection;
-import dev.qapi.parser.QapiError;
-import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code qapi-gen introspect [-u] [-D SYMBOL]... SCHEMA.json}: prints the schema's {@code query-qmp-schema}
@@ -39,34 +38,21 @@ final class IntrospectCommand implements Subcommand {
             if (arg.equals("-u") || arg.equals("--unmask-non-abi-names")) {
                 unmask = true;
             } else if (arg.startsWith("-D")) {
-                String symbol = arg.length() > 2 ? arg.substring(2) : (++i < args.size() ? args.get(i) : null);
-                if (symbol == null || symbol.isEmpty()) {
-                    throw new UsageException("-D needs a SYMBOL");
-                }
                 if (defined == null) {
                     defined = new ArrayList<>();
                 }
-                defined.add(symbol);
-            } else if (arg.startsWith("-") && arg.length() > 1) {
-                throw new UsageException("unknown option '" + arg + "'");
-            } else if (schemaPath != null) {
-                throw new UsageException("only one schema file may be given");
+                defined.add(Arguments.define(args, i));
+                i += arg.length() > 2 ? 0 : 1;
             } else {
-                schemaPath = arg;
+                schemaPath = Arguments.schema(schemaPath, arg);
             }
         }
-        if (schemaPath == null) {
-            throw new UsageException("no schema file given");
-        }
-        Schema schema;
-        try {
-            schema = SchemaLoader.load(schemaPath);
-        } catch (QapiError e) {
-            err.println(e.getMessage());
+        Optional<Schema> schema = Arguments.load(Arguments.required(schemaPath), err);
+        if (schema.isEmpty()) {
             return QapiGen.INVALID;
         }
         Build build = defined == null ? Build.unconfigured() : Build.defining(defined);
-        out.print(Introspection.of(schema, new Introspection.Options(unmask, build)).toJson());
+        out.print(Introspection.of(schema.get(), new Introspection.Options(unmask, build)).toJson());
         out.flush();
         return QapiGen.OK;
     }

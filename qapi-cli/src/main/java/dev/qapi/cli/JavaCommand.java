@@ -3,8 +3,6 @@ package dev.qapi.cli;
 import dev.qapi.generator.java.GeneratedFiles;
 import dev.qapi.generator.java.GeneratorOptions;
 import dev.qapi.generator.java.JavaGenerator;
-import dev.qapi.parser.QapiError;
-import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -41,12 +39,12 @@ final class JavaCommand implements Subcommand {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-o" -> outDir = value(args, ++i, "-o needs a DIR");
-                case "-r" -> resDir = value(args, ++i, "-r needs a DIR");
-                case "-p" -> packageName = value(args, ++i, "-p needs a PACKAGE");
+                case "-o" -> outDir = Arguments.value(args, ++i, "-o needs a DIR");
+                case "-r" -> resDir = Arguments.value(args, ++i, "-r needs a DIR");
+                case "-p" -> packageName = Arguments.value(args, ++i, "-p needs a PACKAGE");
                 default -> {
                     if (arg.startsWith("-D")) {
-                        String symbol = arg.length() > 2 ? arg.substring(2) : value(args, ++i, "-D needs a SYMBOL");
+                        String symbol = arg.length() > 2 ? arg.substring(2) : Arguments.value(args, ++i, "-D needs a SYMBOL");
                         if (defined == null) {
                             defined = new LinkedHashSet<>();
                         }
@@ -67,23 +65,18 @@ final class JavaCommand implements Subcommand {
         if (packageName == null) {
             throw new UsageException("no package given (-p PACKAGE)");
         }
-        if (schemaPath == null) {
-            throw new UsageException("no schema file given");
-        }
+        Arguments.required(schemaPath);
         GeneratorOptions options;
         try {
             options = new GeneratorOptions(packageName, Optional.ofNullable(defined));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Schema schema;
-        try {
-            schema = SchemaLoader.load(schemaPath);
-        } catch (QapiError e) {
-            err.println(e.getMessage());
+        Optional<Schema> schema = Arguments.load(schemaPath, err);
+        if (schema.isEmpty()) {
             return QapiGen.INVALID;
         }
-        GeneratedFiles files = JavaGenerator.generate(schema, options, Path.of(schemaPath).getFileName().toString());
+        GeneratedFiles files = JavaGenerator.generate(schema.get(), options, Path.of(schemaPath).getFileName().toString());
         try {
             Path sources = Path.of(outDir);
             GeneratedFiles.WriteResult result = files.writeTo(sources, resDir == null ? sources : Path.of(resDir));
@@ -94,12 +87,5 @@ final class JavaCommand implements Subcommand {
             return QapiGen.INVALID;
         }
         return QapiGen.OK;
-    }
-
-    private static String value(List<String> args, int i, String missing) {
-        if (i >= args.size() || args.get(i).isEmpty()) {
-            throw new UsageException(missing);
-        }
-        return args.get(i);
     }
 }
