@@ -3,44 +3,19 @@ package dev.qapi.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code qapi-gen check}: exit statuses and QEMU-style messages on stderr. */
-class QapiGenCheckTest {
-    @TempDir
-    Path tmp;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return QapiGen.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String write(String name, String text) throws IOException {
-        Path p = tmp.resolve(name);
-        Files.writeString(p, text);
-        return p.toString();
-    }
+class QapiGenCheckTest extends CliTest {
 
     @Test
     void validSchemaExitsZeroAndPrintsNothing() throws IOException {
         String ok = write("ok.json", "{ 'enum': 'Color', 'data': [ 'red' ] }\n");
         assertEquals(0, run("check", ok));
         assertEquals("", stderr());
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", stdout());
     }
 
     @Test
@@ -90,6 +65,6 @@ class QapiGenCheckTest {
     @Test
     void helpExitsZero() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("check SCHEMA.json..."));
+        assertTrue(stdout().contains("check SCHEMA.json..."));
     }
 }

@@ -3,46 +3,16 @@ package dev.qapi.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code qapi-gen introspect}: the JSON on stdout, options, exit statuses and messages. */
-class QapiGenIntrospectTest {
+class QapiGenIntrospectTest extends CliTest {
     private static final String SCHEMA = """
             { 'enum': 'Mode', 'data': [ 'fast', { 'name': 'safe', 'if': 'HAVE_SAFE' } ] }
             { 'command': 'set-mode', 'data': { 'mode': 'Mode', '*level': 'uint8' } }
             """;
-
-    @TempDir
-    Path tmp;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return QapiGen.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String write(String name, String text) throws IOException {
-        Path p = tmp.resolve(name);
-        Files.writeString(p, text);
-        return p.toString();
-    }
 
     @Test
     void printsMaskedDataWithEveryConditionHolding() throws IOException {

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code qapi-gen java}: files written, unchanged files left alone, conditions, exit statuses. */
-class QapiGenJavaTest {
+class QapiGenJavaTest extends CliTest {
     private static final String SCHEMA = """
             { 'enum': 'Mode', 'data': [ 'fast', { 'name': 'safe', 'if': 'HAVE_SAFE' } ] }
             { 'struct': 'Extra', 'data': { 'a': 'str' }, 'if': 'HAVE_EXTRA' }
@@ -23,31 +19,8 @@ class QapiGenJavaTest {
             { 'event': 'MODE_CHANGED', 'data': { 'mode': 'Mode' } }
             """;
 
-    @TempDir
-    Path tmp;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return QapiGen.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     private String schema() throws IOException {
-        Path p = tmp.resolve("s.json");
-        Files.writeString(p, SCHEMA);
-        return p.toString();
+        return write("s.json", SCHEMA);
     }
 
     @Test
