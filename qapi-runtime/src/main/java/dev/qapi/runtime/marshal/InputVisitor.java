@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Decodes a JSON value into generated types the way QEMU's QObject input visitor does: members in schema
@@ -34,7 +33,8 @@ public final class InputVisitor {
         final Frame parent;
         final String name;
         final JsonNode container;
-        final GHashTableOrder unvisited;
+        /** The members read so far, each once, in reading order. */
+        final List<String> consumed;
         final Iterator<JsonNode> elements;
         JsonNode next;
         int index = -1;
@@ -44,12 +44,10 @@ public final class InputVisitor {
             this.name = name;
             this.container = container;
             if (container.isObject()) {
-                // QEMU puts the keys into a GLib hash table in QDict order; which unexpected key it
-                // names first depends on both.
-                unvisited = GHashTableOrder.of(QDictOrder.keys((ObjectNode) container));
+                consumed = new ArrayList<>(container.size());
                 elements = null;
             } else {
-                unvisited = null;
+                consumed = null;
                 elements = container.elements();
                 next = elements.hasNext() ? elements.next() : null;
             }
@@ -115,8 +113,8 @@ public final class InputVisitor {
         }
         if (top.container.isObject()) {
             JsonNode value = top.container.get(name);
-            if (value != null && consume) {
-                top.unvisited.remove(name);
+            if (value != null && consume && !top.consumed.contains(name)) {
+                top.consumed.add(name);
             }
             return value;
         }
@@ -160,10 +158,15 @@ public final class InputVisitor {
 
     /** Fails on the first member of the current object that no read consumed. */
     public void checkStruct() {
-        Optional<String> left = top.unvisited.first();
-        if (left.isPresent()) {
-            throw QmpException.generic("Parameter '" + fullName(left.get()) + "' is unexpected");
+        if (top.consumed.size() == top.container.size()) {
+            return;
         }
+        // QEMU puts the keys into a GLib hash table in QDict order and removes each member as it is
+        // read; which unexpected key it names first depends on all of that. Only an error needs it, so
+        // the table is replayed here rather than kept up to date on every read.
+        GHashTableOrder left = GHashTableOrder.of(QDictOrder.keys((ObjectNode) top.container));
+        top.consumed.forEach(left::remove);
+        throw QmpException.generic("Parameter '" + fullName(left.first().orElseThrow()) + "' is unexpected");
     }
 
     /** Closes the current object. */
