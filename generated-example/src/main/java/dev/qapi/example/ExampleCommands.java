@@ -50,15 +50,20 @@ final class ExampleCommands implements ControlCommands, CharCommands {
         return true;
     }
 
+    /** Rejects a malformed user id as QEMU does: {@code Parameter 'id' expects an identifier}. */
+    private static void requireIdentifier(String id) {
+        if (!wellFormed(id)) {
+            throw QmpException.generic("Parameter 'id' expects an identifier");
+        }
+    }
+
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     @Override
     public void monitorAdd(Optional<String> id, String chardev, Optional<Boolean> pretty) {
-        if (id.isPresent() && !wellFormed(id.get())) {
-            throw QmpException.generic("Parameter 'id' expects an identifier");
-        }
+        id.ifPresent(ExampleCommands::requireIdentifier);
         String added = server.addMonitor(chardev, id, pretty.orElse(false), true);
         LOG.info("monitor {} added on chardev {}", added, chardev);
     }
@@ -78,9 +83,7 @@ final class ExampleCommands implements ControlCommands, CharCommands {
 
     @Override
     public ChardevReturn chardevAdd(String id, ChardevBackend backend) {
-        if (!wellFormed(id)) {
-            throw QmpException.generic("Parameter 'id' expects an identifier");
-        }
+        requireIdentifier(id);
         ChardevSocket socket = ((ChardevBackend.Socket) backend).data().data();
         if (!socket.server().orElse(true)) {
             throw QmpException.generic("Failed to add chardev '" + id + "': only server mode is supported");
