@@ -55,14 +55,14 @@ final class DocMarkup {
                 i++;
                 continue;
             }
-            if (indent(line) > 0) {
+            if (TextBlocks.indent(line) > 0) {
                 if (!paragraph.isEmpty()) {
                     literalNext = addToParagraph(line.strip(), paragraph, out);
                     i++;
                     continue;
                 }
-                int end = blockEnd(lines, i);
-                List<String> block = dedent(lines.subList(i, end));
+                int end = TextBlocks.blockEnd(lines, i);
+                List<String> block = TextBlocks.dedent(lines.subList(i, end));
                 if (literalNext) {
                     out.add(new Block.Code(block, false));
                 } else {
@@ -75,7 +75,7 @@ final class DocMarkup {
             literalNext = false;
             Matcher directive = DIRECTIVE.matcher(line);
             if (paragraph.isEmpty() && directive.matches()) {
-                int end = blockEnd(lines, i + 1);
+                int end = TextBlocks.blockEnd(lines, i + 1);
                 out.add(directive(directive.group(1).toLowerCase(Locale.ROOT), directive.group(2).strip(),
                         lines.subList(i + 1, end)));
                 i = end;
@@ -114,12 +114,12 @@ final class DocMarkup {
     }
 
     private Block directive(String kind, String argument, List<String> rawBody) {
-        List<String> body = dedent(rawBody);
+        List<String> body = TextBlocks.dedent(rawBody);
         List<String> options = new ArrayList<>();
         while (!body.isEmpty() && OPTION.matcher(body.get(0)).matches()) {
             options.add(body.remove(0));
         }
-        body = dedent(body);
+        body = TextBlocks.dedent(body);
         return switch (kind) {
             case "qmp-example" -> {
                 String title = option(options, "title");
@@ -172,9 +172,9 @@ final class DocMarkup {
                 String l = lines.get(j);
                 if (l.isBlank()) {
                     item.add("");
-                } else if (indent(l) >= column) {
+                } else if (TextBlocks.indent(l) >= column) {
                     item.add(l.substring(column));
-                } else if (indent(l) > 0) {
+                } else if (TextBlocks.indent(l) > 0) {
                     item.add(l.strip());
                 } else {
                     break;
@@ -241,55 +241,19 @@ final class DocMarkup {
         }
     }
 
-    private static int indent(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == ' ') {
-            n++;
-        }
-        return n;
-    }
-
-    /** The end (exclusive) of the indented block from {@code start}: blank lines inside it included. */
-    private static int blockEnd(List<String> lines, int start) {
-        int end = start;
-        int lastText = start;
-        while (end < lines.size() && (lines.get(end).isBlank() || indent(lines.get(end)) > 0)) {
-            if (!lines.get(end).isBlank()) {
-                lastText = end + 1;
-            }
-            end++;
-        }
-        return Math.max(lastText, start);
-    }
-
-    /** The lines without their common indentation and without leading and trailing blank lines. */
-    private static List<String> dedent(List<String> block) {
-        int min = block.stream().filter(l -> !l.isBlank()).mapToInt(DocMarkup::indent).min().orElse(0);
-        List<String> out = new ArrayList<>();
-        for (String l : block) {
-            out.add(l.isBlank() ? "" : l.substring(min));
-        }
-        while (!out.isEmpty() && out.get(0).isEmpty()) {
-            out.remove(0);
-        }
-        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-            out.remove(out.size() - 1);
-        }
-        return out;
-    }
 
     /**
      * A tagged section's lines as a block: its first line follows the tag and its continuation lines are
      * indented, unless the text started on the line after the tag, when all lines are.
      */
     private static List<String> dedentTagged(List<String> lines) {
-        if (lines.isEmpty() || indent(lines.get(0)) > 0) {
-            return dedent(lines);
+        if (lines.isEmpty() || TextBlocks.indent(lines.get(0)) > 0) {
+            return TextBlocks.dedent(lines);
         }
         List<String> out = new ArrayList<>();
         out.add(lines.get(0));
         List<String> rest = new ArrayList<>(lines.subList(1, lines.size()));
-        int min = rest.stream().filter(l -> !l.isBlank()).mapToInt(DocMarkup::indent).min().orElse(0);
+        int min = rest.stream().filter(l -> !l.isBlank()).mapToInt(TextBlocks::indent).min().orElse(0);
         for (String l : rest) {
             out.add(l.isBlank() ? "" : l.substring(min));
         }

@@ -1,5 +1,6 @@
 package dev.qapi.generator.java;
 
+import dev.qapi.generator.doc.TextBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -47,11 +48,11 @@ final class DocText {
                 continue;
             }
             Matcher directive = DIRECTIVE.matcher(line.strip());
-            if (indent(line) == 0 && directive.matches()) {
+            if (TextBlocks.indent(line) == 0 && directive.matches()) {
                 flush(paragraph, out);
                 String kind = directive.group(1);
-                int end = blockEnd(lines, i + 1);
-                List<String> block = dedent(lines.subList(i + 1, end));
+                int end = TextBlocks.blockEnd(lines, i + 1);
+                List<String> block = TextBlocks.dedent(lines.subList(i + 1, end));
                 if (kind.equals("qmp-example") || kind.equals("code-block") || kind.equals("code")) {
                     pre(block, out);
                 } else {
@@ -67,9 +68,9 @@ final class DocText {
                 i = end;
                 continue;
             }
-            if (literalNext && indent(line) > 0) {
-                int end = blockEnd(lines, i);
-                pre(dedent(lines.subList(i, end)), out);
+            if (literalNext && TextBlocks.indent(line) > 0) {
+                int end = TextBlocks.blockEnd(lines, i);
+                pre(TextBlocks.dedent(lines.subList(i, end)), out);
                 literalNext = false;
                 i = end;
                 continue;
@@ -190,46 +191,7 @@ final class DocText {
         return escape(text);
     }
 
-    private static int indent(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == ' ') {
-            n++;
-        }
-        return n;
-    }
 
-    /** The end (exclusive) of the indented block starting at {@code start}, blank lines included. */
-    private static int blockEnd(List<String> lines, int start) {
-        int end = start;
-        int lastText = start;
-        while (end < lines.size() && (lines.get(end).isBlank() || indent(lines.get(end)) > 0)) {
-            if (!lines.get(end).isBlank()) {
-                lastText = end + 1;
-            }
-            end++;
-        }
-        return Math.max(lastText, start);
-    }
-
-    private static List<String> dedent(List<String> block) {
-        int min = Integer.MAX_VALUE;
-        for (String l : block) {
-            if (!l.isBlank()) {
-                min = Math.min(min, indent(l));
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String l : block) {
-            out.add(l.isBlank() ? "" : l.substring(min == Integer.MAX_VALUE ? 0 : min));
-        }
-        while (!out.isEmpty() && out.get(0).isEmpty()) {
-            out.remove(0);
-        }
-        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-            out.remove(out.size() - 1);
-        }
-        return out;
-    }
 
     /** Member and tagged sections indent their continuation lines; take that indentation off. */
     private static String dedentContinuation(String text) {
@@ -237,14 +199,14 @@ final class DocText {
         if (lines.length < 2) {
             return text;
         }
-        List<String> rest = dedent(List.of(lines).subList(1, lines.length));
+        List<String> rest = TextBlocks.dedent(List.of(lines).subList(1, lines.length));
         if (rest.isEmpty()) {
             return lines[0];
         }
         int firstIndent = -1;
         for (int k = 1; k < lines.length; k++) {
             if (!lines[k].isBlank()) {
-                firstIndent = indent(lines[k]);
+                firstIndent = TextBlocks.indent(lines[k]);
                 break;
             }
         }
@@ -253,7 +215,7 @@ final class DocText {
         }
         StringBuilder out = new StringBuilder(lines[0]);
         for (int k = 1; k < lines.length; k++) {
-            out.append('\n').append(lines[k].isBlank() ? "" : lines[k].substring(Math.min(firstIndent, indent(lines[k]))));
+            out.append('\n').append(lines[k].isBlank() ? "" : lines[k].substring(Math.min(firstIndent, TextBlocks.indent(lines[k]))));
         }
         return out.toString();
     }
