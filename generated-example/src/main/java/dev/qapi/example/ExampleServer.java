@@ -81,6 +81,10 @@ public final class ExampleServer {
         } catch (QmpException e) {
             err.println("qmp-example-server: " + e.desc());
             return 1;
+        } catch (RuntimeException e) {
+            // Anything else that stops start-up (a socket the OS refuses, say) is still reported, not dumped.
+            err.println("qmp-example-server: cannot start: " + e);
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.nio.file.Files;
 import java.util.logging.Logger;
 
@@ -58,7 +60,7 @@ final class SocketChardev {
                 channel.bind(address, 1);
             }
             return new SocketChardev(id, channel.getLocalAddress(), loop, channel);
-        } catch (IOException e) {
+        } catch (IOException | UnresolvedAddressException | UnsupportedAddressTypeException e) {
             if (channel != null) {
                 try {
                     channel.close();
@@ -67,8 +69,16 @@ final class SocketChardev {
                 }
             }
             throw QmpException.generic("Failed to add chardev '" + id + "': Failed to bind socket to "
-                    + describe(address) + ": " + e.getMessage());
+                    + describe(address) + ": " + reason(e));
         }
+    }
+
+    /** The OS's reason, or for an address that did not resolve, that. */
+    private static String reason(Exception e) {
+        if (e instanceof UnresolvedAddressException) {
+            return "address does not resolve";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String describe(SocketAddress address) {

@@ -222,6 +222,14 @@ class QmpServerTest {
     }
 
     @Test
+    void anAddressThatCannotBeBoundIsAQmpErrorNotACrash() {
+        assertEquals("Failed to add chardev 't': Failed to bind socket to no.such.host.invalid:4444: address does not resolve",
+                assertThrows(QmpException.class, () -> server.addChardev("t",
+                        java.net.InetSocketAddress.createUnresolved("no.such.host.invalid", 4444))).desc());
+        assertEquals(List.of(), server.chardevs());
+    }
+
+    @Test
     void prettyOutputIsQemus() throws IOException {
         Path path = tmp.resolve("p.sock");
         server.addChardev("p", UnixDomainSocketAddress.of(path));
