@@ -1,10 +1,7 @@
 package dev.qapi.generator.doc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.qapi.generator.java.ChangedFiles;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,23 +33,13 @@ public record DocFiles(List<DocFile> files) {
 
     /** Writes every file under {@code dir}, rewriting only those whose bytes differ. Deletes nothing. */
     public WriteResult writeTo(Path dir) {
+        ChangedFiles.createParents(files.stream().map(f -> dir.resolve(f.path())).toList());
         int written = 0;
-        int unchanged = 0;
         for (DocFile file : files) {
-            Path target = dir.resolve(file.path());
-            byte[] bytes = file.bytes();
-            try {
-                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-                    unchanged++;
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, bytes);
+            if (ChangedFiles.write(dir.resolve(file.path()), file.bytes())) {
                 written++;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
             }
         }
-        return new WriteResult(written, unchanged);
+        return new WriteResult(written, files.size() - written);
     }
 }
