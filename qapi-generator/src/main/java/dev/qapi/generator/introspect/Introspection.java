@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.qapi.generator.java.ChangedFiles;
 import dev.qapi.parser.schema.Schema;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -88,20 +87,9 @@ public final class Introspection {
      * @throws UncheckedIOException if it cannot be read or written
      */
     public boolean writeResource(Path file) {
-        byte[] bytes = toJson().getBytes(StandardCharsets.UTF_8);
-        try {
-            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
-                return false;
-            }
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Files.write(file, bytes);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        Path target = file.toAbsolutePath();
+        ChangedFiles.createParents(List.of(target));
+        return ChangedFiles.write(target, toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String compact(JsonNode node) {
