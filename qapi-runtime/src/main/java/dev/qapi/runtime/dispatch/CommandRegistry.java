@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The commands a server offers: schema metadata bound to implementations, by wire name, in
  * registration order. Registration normally happens through the generated {@code *CommandsMarshal}
- * classes; lookups are thread-safe.
+ * classes; lookups are thread-safe. A handler that is an {@link AsyncCommandHandler} answers when its
+ * stage completes.
  */
 public final class CommandRegistry {
 
@@ -44,6 +46,21 @@ public final class CommandRegistry {
             throw new IllegalStateException("command '" + info.name() + "' is registered already");
         }
         order.add(info.name());
+    }
+
+    /**
+     * Replaces the implementation of a registered command with {@code wrap} of it (e.g. to run it on
+     * another thread), keeping its metadata and enabled state.
+     *
+     * @throws IllegalStateException if no command of that name is registered
+     */
+    public synchronized void rebind(String name, UnaryOperator<CommandHandler> wrap) {
+        Registered e = commands.get(name);
+        if (e == null) {
+            throw new IllegalStateException("command '" + name + "' is not registered");
+        }
+        commands.put(name, new Registered(e.info(), Objects.requireNonNull(wrap.apply(e.handler()), "handler"),
+                e.enabled(), e.disabledReason()));
     }
 
     /** Disables a registered command; running it then fails with {@code Command X has been disabled}. */

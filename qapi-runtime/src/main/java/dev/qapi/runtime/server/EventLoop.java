@@ -95,6 +95,12 @@ final class EventLoop implements Runnable {
         selector.wakeup();
     }
 
+    /** Runs {@code task} on the loop thread later, never from within the caller. */
+    void later(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
     @Override
     public void run() {
         while (running) {

@@ -14,6 +14,9 @@ interface Frontend {
      */
     void received(ByteBuffer data);
 
+    /** Whether requests already read are still waiting or running (the client must not be closed yet). */
+    boolean busy();
+
     /** The client is gone; drop every trace of it. */
     void closed();
 }

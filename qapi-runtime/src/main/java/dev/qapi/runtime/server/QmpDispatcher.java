@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.dispatch.AsyncCommandHandler;
 import dev.qapi.runtime.dispatch.CommandContext;
 import dev.qapi.runtime.dispatch.CommandRegistry;
 import dev.qapi.runtime.json.QDictOrder;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,9 +43,10 @@ final class QmpDispatcher {
     /**
      * Runs {@code request} for {@code session}.
      *
-     * @return the response, or empty for a command without success response that succeeded
+     * @return the response: already complete unless the command is an {@link AsyncCommandHandler} still
+     *     at work; a null response for a command without success response that succeeded
      */
-    Optional<ObjectNode> dispatch(JsonNode request, Session session) {
+    CompletableFuture<ObjectNode> dispatch(JsonNode request, Session session) {
         JsonNode id = null;
         try {
             if (!request.isObject()) {
@@ -64,22 +68,45 @@ final class QmpDispatcher {
             }
             JsonNode arguments = dict.get("arguments");
             ObjectNode args = arguments == null ? NODES.objectNode() : (ObjectNode) arguments;
+            if (cmd.handler() instanceof AsyncCommandHandler async) {
+                return started(async, args, session, cmd.info().successResponse(), id);
+            }
             JsonNode result = cmd.handler().invoke(args, session.context(policy));
-            if (!cmd.info().successResponse()) {
-                return Optional.empty();
-            }
-            ObjectNode response = NODES.objectNode();
-            response.set("return", result == null ? NODES.objectNode() : result);
-            if (id != null) {
-                response.set("id", id);
-            }
-            return Optional.of(response);
-        } catch (QmpException e) {
-            return Optional.of(error(e, id, session));
+            return CompletableFuture.completedFuture(success(cmd.info().successResponse(), result, id));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "command failed unexpectedly", e);
-            return Optional.of(error(QmpException.generic("internal error: " + e), id, session));
+            return CompletableFuture.completedFuture(failure(e, id, session));
         }
+    }
+
+    private CompletableFuture<ObjectNode> started(AsyncCommandHandler async, ObjectNode args, Session session,
+            boolean successResponse, JsonNode id) {
+        CompletionStage<JsonNode> stage = async.start(args, session.context(policy));
+        if (stage == null) {
+            throw new IllegalStateException("command returned no completion stage");
+        }
+        return stage.toCompletableFuture().handle((result, failure) -> failure == null
+                ? success(successResponse, result, id)
+                : failure(AsyncCommandHandler.unwrap(failure), id, session));
+    }
+
+    private static ObjectNode success(boolean successResponse, JsonNode result, JsonNode id) {
+        if (!successResponse) {
+            return null;
+        }
+        ObjectNode response = NODES.objectNode();
+        response.set("return", result == null ? NODES.objectNode() : result);
+        if (id != null) {
+            response.set("id", id);
+        }
+        return response;
+    }
+
+    private static ObjectNode failure(RuntimeException e, JsonNode id, Session session) {
+        if (e instanceof QmpException q) {
+            return error(q, id, session);
+        }
+        LOG.log(Level.WARNING, "command failed unexpectedly", e);
+        return error(QmpException.generic("internal error: " + e), id, session);
     }
 
     private CommandRegistry.Registered lookup(String command, Session session) {

@@ -10,19 +10,24 @@ import dev.qapi.runtime.json.JsonStreamer;
 import dev.qapi.runtime.json.JsonWriter;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.nio.ByteBuffer;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
- * A QMP monitor on a chardev: greeting on every new client, capabilities negotiation, then commands.
- * Requests are answered in order on the event loop as they complete; out-of-band requests are dispatched
- * the moment they are parsed. Everything of one client (partial input, negotiation state) is dropped
- * when it leaves.
+ * A QMP monitor on a chardev: greeting on every new client, capabilities negotiation, then commands,
+ * with QEMU's queueing: out-of-band requests run the moment they are parsed; in-band requests run one at
+ * a time across all monitors ({@link InBandScheduler}), at once when nothing else runs, else they wait in
+ * this monitor's queue. Without oob the monitor stops reading while one of its requests waits or runs
+ * (lock-step); with oob it stops when {@value #QUEUE_MAX} wait. Everything of one client (partial
+ * input, queue, negotiation state, replies still to come) is dropped when it leaves.
  */
 final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     private static final Logger LOG = Logger.getLogger(QmpMonitor.class.getName());
     /** Events are dropped for a client that has this much unsent output (it is not reading). */
     static final int EVENT_DROP_LIMIT = 4 << 20;
+    /** QEMU's {@code QMP_REQ_QUEUE_LEN_MAX}: with oob on, reading stops while this many requests wait. */
+    static final int QUEUE_MAX = 8;
 
     private final QmpServer server;
     private final String id;
@@ -36,6 +41,10 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     private boolean oobEnabled;
     private boolean removed;
     private boolean receiving;
+    private boolean suspended;
+    private boolean detachPending;
+    /** In-band requests waiting for the scheduler (parse errors included, as in QEMU). */
+    private final ArrayDeque<JsonMessage> queue = new ArrayDeque<>(4);
 
     QmpMonitor(QmpServer server, String id, SocketChardev chardev, boolean pretty, boolean dynamic) {
         this.server = server;
@@ -104,52 +113,147 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     @Override
     public void closed() {
         connection = null;
+        dropClientState();
+    }
+
+    /** Forgets the client's partial input and queued requests (never run, never answered). */
+    private void dropClientState() {
         streamer.reset();
         negotiating = true;
         oobEnabled = false;
+        queue.clear();
+        suspended = false;
+        server.scheduler().forget(this);
+    }
+
+    @Override
+    public boolean busy() {
+        return !queue.isEmpty() || server.scheduler().running(this);
     }
 
     @Override
     public void received(ByteBuffer data) {
         SocketChardev.Connection c = connection;
+        if (suspended) {
+            return;
+        }
         receiving = true;
         try {
-            feed(data, c);
+            streamer.feed(data, message -> {
+                handle(message, c);
+                // Stop at once when the monitor went away, the client can no longer be answered or the
+                // monitor is suspended (its queue is full, or without oob a request is in flight).
+                // Also stop while the client does not read its answers: the rest waits until they drain.
+                return !removed && connection == c && c.isOpen() && !suspended
+                        && c.pending() < SocketChardev.OUTPUT_HIGH_WATER;
+            });
         } finally {
             receiving = false;
         }
-    }
-
-    private void feed(ByteBuffer data, SocketChardev.Connection c) {
-        streamer.feed(data, message -> {
-            handle(message);
-            // Stop at once when the monitor went away or the client can no longer be answered.
-            return !removed && connection == c && c.isOpen();
-        });
         if (removed || connection != c) {
             data.position(data.limit());
         }
     }
 
-    private void handle(JsonMessage message) {
-        if (removed || connection == null) {
+    private void handle(JsonMessage message, SocketChardev.Connection c) {
+        if (removed || connection != c) {
             return;
         }
+        if (message instanceof JsonMessage.Parsed parsed && QmpDispatcher.isOob(parsed.value())) {
+            // Out-of-band: run now, whatever is queued or running (it fails if oob was not negotiated).
+            run(message, c, false);
+            return;
+        }
+        InBandScheduler scheduler = server.scheduler();
+        if (queue.isEmpty() && scheduler.idle()) {
+            run(message, c, true);
+        } else {
+            queue.add(message);
+            scheduler.ready(this);
+        }
+        if (oobEnabled ? queue.size() >= QUEUE_MAX : busy()) {
+            suspended = true;
+            c.suspend();
+        }
+    }
+
+    /** Runs the next queued in-band request; called by the scheduler when no in-band command runs. */
+    void runQueued() {
+        JsonMessage message = queue.poll();
+        if (message == null) {
+            return;
+        }
+        run(message, connection, true);
+        if (suspended && (oobEnabled ? queue.size() < QUEUE_MAX : !busy())) {
+            resume();
+        }
+    }
+
+    /** Bytes written for the client but not yet sent, for tests of slow readers. */
+    int pendingOutput() {
+        return connection == null ? 0 : connection.pending();
+    }
+
+    boolean hasQueued() {
+        return !queue.isEmpty();
+    }
+
+    /** Starts one request; its response goes to {@code c} only, and only if the monitor is still there. */
+    private void run(JsonMessage message, SocketChardev.Connection c, boolean inBand) {
         if (message instanceof JsonParseError error) {
             send(QmpDispatcher.error(QmpException.generic(error.desc()), null, null));
             return;
         }
         JsonNode request = ((JsonMessage.Parsed) message).value();
-        server.current(this);
+        InBandScheduler scheduler = server.scheduler();
+        QmpMonitor previous = server.current(this);
+        CompletableFuture<ObjectNode> response;
         try {
-            Optional<ObjectNode> response = server.dispatcher().dispatch(request, this);
-            response.ifPresent(this::send);
+            if (inBand) {
+                scheduler.begin(this);
+            }
+            response = server.dispatcher().dispatch(request, this);
         } finally {
-            server.current(null);
+            server.current(previous);
         }
-        if (removed) {
+        if (response.isDone()) {
+            finish(response.getNow(null), c, inBand);
+        } else {
+            response.whenComplete((r, e) -> server.loop().execute(() -> {
+                finish(r, c, inBand);
+                server.scheduler().drain();
+            }));
+        }
+    }
+
+    /** Sends a response (unless the monitor or its client is gone) and, in-band, frees the scheduler. */
+    private void finish(ObjectNode response, SocketChardev.Connection c, boolean inBand) {
+        // A monitor removed by this very command still answers it; otherwise a removed monitor is mute.
+        if (response != null && connection == c && (!removed || detachPending)) {
+            send(response);
+        }
+        if (inBand) {
+            server.scheduler().end(this);
+        }
+        if (removed && detachPending) {
             // Self-removal: the response above goes out, then the client is dropped.
+            detachPending = false;
             chardev.detach(true);
+            return;
+        }
+        if (suspended && connection == c && (oobEnabled ? queue.size() < QUEUE_MAX : !busy())) {
+            resume();
+        }
+        if (connection == c && c != null && !receiving) {
+            c.idle();
+        }
+    }
+
+    /** Reads again: input left over from before the suspension is delivered first. */
+    private void resume() {
+        suspended = false;
+        if (connection != null) {
+            connection.resume();
         }
     }
 
@@ -183,8 +287,13 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
      */
     void remove(boolean fromItself) {
         removed = true;
+        queue.clear();
+        suspended = false;
         streamer.reset();
-        if (!fromItself) {
+        server.scheduler().forget(this);
+        if (fromItself) {
+            detachPending = true;
+        } else {
             chardev.detach(false);
         }
     }

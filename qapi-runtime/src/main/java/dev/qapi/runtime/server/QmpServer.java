@@ -3,6 +3,7 @@ package dev.qapi.runtime.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.dispatch.AsyncCommandHandler;
 import dev.qapi.runtime.dispatch.CommandRegistry;
 import dev.qapi.runtime.event.EventSink;
 import dev.qapi.runtime.marshal.CompatPolicy;
@@ -14,13 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
  * A QMP server: socket chardevs with QMP monitors on them, all served by one event-loop thread, with
  * QEMU's wire behaviour. Commands come from a {@link CommandRegistry} (generated registration plus
- * {@link ProtocolCommands}); in-band and out-of-band commands run on the loop thread as their requests
- * are parsed, so handlers must not block for long.
+ * {@link ProtocolCommands}); out-of-band commands run on the loop thread as their requests are parsed, and
+ * in-band commands one at a time, on the loop thread too unless {@link #offload offloaded} or
+ * {@link AsyncCommandHandler asynchronous}: a handler that may block must be one of those.
  *
  * <p>Chardevs and monitors can be added and removed at any time, from any thread, including from a
  * command handler on the loop (then the change is immediate). Events sent through {@link #emit} go to
@@ -61,6 +65,9 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private final Map<String, QmpMonitor> monitors = new LinkedHashMap<>();
     private long generatedIds;
     private QmpMonitor current;
+    private final InBandScheduler scheduler = new InBandScheduler();
+    /** The monitor of an offloaded command, on the thread that runs it. */
+    private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
     private boolean closed;
 
     /**
@@ -121,13 +128,55 @@ public final class QmpServer implements EventSink, AutoCloseable {
         return greeting;
     }
 
-    void current(QmpMonitor monitor) {
+    /** Sets the monitor whose command runs on the loop; returns the one before. */
+    QmpMonitor current(QmpMonitor monitor) {
+        QmpMonitor previous = current;
         current = monitor;
+        return previous;
     }
 
-    /** The monitor whose command is running, when called from a command handler on the loop thread. */
+    EventLoop loop() {
+        return loop;
+    }
+
+    InBandScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * The monitor whose command is running, when called from a command handler: one on the loop thread,
+     * or one moved to another thread with {@link #offload}.
+     */
     public Optional<String> currentMonitorId() {
-        return loop.inLoop() && current != null ? Optional.of(current.id()) : Optional.empty();
+        QmpMonitor m = callerMonitor();
+        return m != null ? Optional.of(m.id()) : Optional.empty();
+    }
+
+    private QmpMonitor callerMonitor() {
+        return loop.inLoop() ? current : OFFLOADED.get();
+    }
+
+    /**
+     * Runs a registered command on {@code executor} instead of the I/O thread, for a command that blocks
+     * or takes long: the I/O thread goes on reading every monitor and running out-of-band commands, and
+     * in-band requests wait until it is done (QEMU's model, where in-band commands run one at a time in
+     * the main loop). Costs two thread hand-offs per request. {@link #currentMonitorId()} works within it.
+     *
+     * @throws IllegalStateException if {@code command} is not registered
+     */
+    public void offload(String command, Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        registry.rebind(command, handler -> (AsyncCommandHandler) (args, ctx) -> {
+            QmpMonitor caller = ctx instanceof MonitorContext mc ? mc.monitor() : null;
+            return CompletableFuture.supplyAsync(() -> {
+                OFFLOADED.set(caller);
+                try {
+                    return handler.invoke(args, ctx);
+                } finally {
+                    OFFLOADED.remove();
+                }
+            }, executor);
+        });
     }
 
     // ---- chardevs ---------------------------------------------------------------------------------
@@ -226,12 +275,13 @@ public final class QmpServer implements EventSink, AutoCloseable {
      * @throws QmpException {@code monitor 'ID' not found}
      */
     public void removeMonitor(String id) {
+        QmpMonitor caller = callerMonitor();
         loop.call(() -> {
             QmpMonitor monitor = monitors.remove(id);
             if (monitor == null) {
                 throw QmpException.generic("monitor '" + id + "' not found");
             }
-            monitor.remove(monitor == current);
+            monitor.remove(monitor == caller);
             LOG.fine(() -> "monitor " + id + " removed");
             return null;
         });
@@ -245,6 +295,14 @@ public final class QmpServer implements EventSink, AutoCloseable {
                 out.add(new MonitorView(m.id(), m.chardev().id(), m.pretty(), m.dynamic(), m.connected()));
             }
             return out;
+        });
+    }
+
+    /** Unsent output bytes of a monitor's client (0 when none), to check that slow readers stay bounded. */
+    int pendingOutput(String monitorId) {
+        return loop.call(() -> {
+            QmpMonitor m = monitors.get(monitorId);
+            return m == null ? 0 : m.pendingOutput();
         });
     }
 

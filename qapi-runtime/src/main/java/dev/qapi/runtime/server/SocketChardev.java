@@ -203,6 +203,8 @@ final class SocketChardev {
         private final JsonBuffer output = new JsonBuffer(1024);
         private int written;
         private boolean inputEnded;
+        private boolean readPaused;
+        private boolean deliverScheduled;
         private boolean closing;
         private boolean closed;
 
@@ -234,10 +236,28 @@ final class SocketChardev {
             return output.length() - written;
         }
 
+        /** Stops reading until {@link #resume()}; input already read stays for later. */
+        void suspend() {
+            readPaused = true;
+            updateInterest();
+        }
+
+        /** Reads again; input left over from before is delivered first (soon, not from within the caller). */
         void resume() {
+            readPaused = false;
             updateInterest();
             if (input.hasRemaining() && frontend != null) {
-                loop.execute(this::deliver);
+                loop.later(this::deliver);
+            }
+        }
+
+        /**
+         * The frontend finished what it was doing: if the client half-closed and everything it sent was
+         * handled, close once the answers are sent.
+         */
+        void idle() {
+            if (inputEnded && !closed && !closing && (frontend == null || (!input.hasRemaining() && !frontend.busy()))) {
+                closeAfterFlush();
             }
         }
 
@@ -246,7 +266,7 @@ final class SocketChardev {
             if (k.isValid() && k.isWritable()) {
                 flush();
             }
-            if (k.isValid() && k.isReadable()) {
+            if (k.isValid() && k.isReadable() && !readPaused) {
                 read();
             }
         }
@@ -266,13 +286,11 @@ final class SocketChardev {
         }
 
         private void deliver() {
-            if (frontend != null && input.hasRemaining() && !closing && !closed) {
+            if (frontend != null && input.hasRemaining() && !closing && !closed && !readPaused) {
                 frontend.received(input);
             }
             flush();
-            if (inputEnded && !closed) {
-                closeAfterFlush();
-            }
+            idle();
         }
 
         /** Sends what it can of the pending output; the rest goes when the socket is writable. */
@@ -300,6 +318,15 @@ final class SocketChardev {
                 return;
             }
             updateInterest();
+            if (input.hasRemaining() && !readPaused && !closing && frontend != null && pending() < OUTPUT_HIGH_WATER
+                    && !deliverScheduled) {
+                // Input held back while the client was not reading its answers: go on with it.
+                deliverScheduled = true;
+                loop.later(() -> {
+                    deliverScheduled = false;
+                    deliver();
+                });
+            }
         }
 
         private void updateInterest() {
@@ -310,7 +337,7 @@ final class SocketChardev {
             if (pending() > 0) {
                 ops |= SelectionKey.OP_WRITE;
             }
-            if (!inputEnded && !closing && frontend != null && pending() < OUTPUT_HIGH_WATER) {
+            if (!inputEnded && !closing && !readPaused && frontend != null && pending() < OUTPUT_HIGH_WATER) {
                 ops |= SelectionKey.OP_READ;
             }
             key.interestOps(ops);

@@ -1,0 +1,194 @@
+package dev.qapi.runtime.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.qapi.runtime.dispatch.CommandInfo;
+import dev.qapi.runtime.dispatch.CommandRegistry;
+import dev.qapi.runtime.marshal.CompatPolicy;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clients that misbehave must not hurt the others: a monitor fed random garbage, a client that never
+ * reads its answers, and a flood of pipelined requests.
+ */
+class HostileClientsTest {
+    @TempDir
+    Path tmp;
+
+    QmpServer server;
+    final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void start() {
+        CommandRegistry registry = new CommandRegistry();
+        ProtocolCommands.registerBasics(registry);
+        String big = "x".repeat(16 << 10);
+        registry.register(CommandInfo.of("big"), (args, ctx) -> JsonNodeFactory.instance.objectNode().put("s", big));
+        server = new QmpServer(registry, QmpServer.version(10, 0, 13, ""), CompatPolicy.DEFAULT);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        server.close();
+        threads.shutdownNow();
+        threads.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private Path monitor(String name) {
+        Path path = tmp.resolve(name + ".sock");
+        server.addChardev(name, UnixDomainSocketAddress.of(path));
+        server.addMonitor(name, Optional.of(name), false, true);
+        return path;
+    }
+
+    private static QmpClient negotiated(Path socket) throws IOException {
+        QmpClient c = new QmpClient(socket);
+        assertTrue(c.read().startsWith("{\"QMP\""));
+        c.send("{\"execute\": \"qmp_capabilities\"}\n");
+        assertEquals("{\"return\": {}}", c.read());
+        return c;
+    }
+
+    private static SocketChannel raw(Path socket) throws IOException {
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        ch.connect(UnixDomainSocketAddress.of(socket));
+        return ch;
+    }
+
+    /** Reads and throws away whatever arrives until end of file; returns how many bytes that was. */
+    private Future<Long> drain(SocketChannel ch) {
+        return threads.submit(() -> {
+            ByteBuffer b = ByteBuffer.allocate(64 << 10);
+            long total = 0;
+            try {
+                int n;
+                while ((n = ch.read(b)) >= 0) {
+                    total += n;
+                    b.clear();
+                }
+            } catch (IOException closed) {
+                // the test closed it
+            }
+            return total;
+        });
+    }
+
+    private static void pingPong(QmpClient c, int rounds) throws IOException {
+        for (int i = 0; i < rounds; i++) {
+            c.send("{\"execute\": \"query-version\", \"id\": " + i + "}\n");
+            String answer = c.read();
+            assertTrue(answer.startsWith("{\"return\": {\"qemu\"") && answer.endsWith("\"id\": " + i + "}"), answer);
+        }
+    }
+
+    @Test
+    void aMonitorHammeredWithGarbageDoesNotDisturbAnother() throws Exception {
+        Path bad = monitor("bad");
+        Path good = monitor("good");
+        try (SocketChannel hammer = raw(bad); QmpClient c = negotiated(good)) {
+            Future<Long> answers = drain(hammer);
+            AtomicLong sent = new AtomicLong();
+            Future<?> writer = threads.submit(() -> {
+                Random random = new Random(42);
+                byte[] chunk = new byte[4096];
+                String[] pieces = {"{", "}", "[", "]", "\"", "'", "\\u", "\n", "{\"execute\": ", "\"qmp_capabilities\"}",
+                    ":", ",", "1e999", "-", "nul", "\u00ff"};
+                for (int round = 0; round < 1000 && !Thread.currentThread().isInterrupted(); round++) {
+                    int len = 0;
+                    while (len < chunk.length - 32) {
+                        if (random.nextBoolean()) {
+                            chunk[len++] = (byte) random.nextInt(256);
+                        } else {
+                            byte[] p = pieces[random.nextInt(pieces.length)].getBytes(StandardCharsets.ISO_8859_1);
+                            System.arraycopy(p, 0, chunk, len, p.length);
+                            len += p.length;
+                        }
+                    }
+                    ByteBuffer b = ByteBuffer.wrap(chunk, 0, len);
+                    while (b.hasRemaining()) {
+                        hammer.write(b);
+                    }
+                    sent.addAndGet(len);
+                }
+                return null;
+            });
+            pingPong(c, 2000);
+            writer.get(60, TimeUnit.SECONDS);
+            hammer.shutdownOutput();
+            long replied = answers.get(60, TimeUnit.SECONDS);
+            assertTrue(sent.get() > 4_000_000 && replied > 0, sent + " sent, " + replied + " answered");
+            pingPong(c, 10);
+        }
+        assertEquals(2, server.monitors().size());
+    }
+
+    @Test
+    void aClientThatNeverReadsStaysBoundedAndStallsNobody() throws Exception {
+        Path slow = monitor("slow");
+        Path good = monitor("good");
+        try (QmpClient s = negotiated(slow); QmpClient c = negotiated(good)) {
+            byte[] request = "{\"execute\": \"big\"}\n".getBytes(StandardCharsets.US_ASCII);
+            AtomicLong requests = new AtomicLong();
+            Future<?> writer = threads.submit(() -> {
+                // Writes until the server stops reading (the write blocks) or 200,000 requests.
+                for (int i = 0; i < 200_000; i++) {
+                    s.send(request);
+                    requests.incrementAndGet();
+                }
+                return null;
+            });
+            Thread.sleep(500);
+            pingPong(c, 500);
+            long before = requests.get();
+            Thread.sleep(300);
+            long after = requests.get();
+            int pending = server.pendingOutput("slow");
+            assertTrue(pending < 2 * SocketChardev.OUTPUT_HIGH_WATER, pending + " bytes pending");
+            assertTrue(after < 200_000 && after - before < 1000, "the server stopped reading: " + before + " → " + after);
+            writer.cancel(true);
+        }
+    }
+
+    @Test
+    void aFloodOfPipelinedRequestsIsAnsweredOnceEachInOrder() throws Exception {
+        int count = 100_000;
+        try (QmpClient c = negotiated(monitor("m"))) {
+            Future<?> writer = threads.submit(() -> {
+                StringBuilder batch = new StringBuilder();
+                for (int i = 0; i < count; i++) {
+                    batch.append("{\"execute\": \"query-version\", \"id\": ").append(i).append("}");
+                    if (batch.length() > 8000 || i == count - 1) {
+                        c.send(batch.toString());
+                        batch.setLength(0);
+                    }
+                }
+                return null;
+            });
+            for (int i = 0; i < count; i++) {
+                String answer = c.read();
+                assertTrue(answer.endsWith("\"id\": " + i + "}"), i + ": " + answer);
+            }
+            writer.get(60, TimeUnit.SECONDS);
+            assertEquals(null, c.poll(100), "nothing more");
+        }
+    }
+}
