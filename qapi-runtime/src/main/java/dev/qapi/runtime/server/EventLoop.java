@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
+import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,6 +30,17 @@ final class EventLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Timers, earliest first; loop thread only. */
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long timerSeq;
+
+    private record Timer(long deadline, long seq, Runnable task) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(deadline - o.deadline, 0);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
 
     EventLoop(String name) {
         try {
@@ -101,11 +113,30 @@ final class EventLoop implements Runnable {
         selector.wakeup();
     }
 
+    /** Runs {@code task} on the loop thread after {@code delayNanos}; to be called on the loop thread. */
+    void schedule(long delayNanos, Runnable task) {
+        assert inLoop();
+        timers.add(new Timer(System.nanoTime() + delayNanos, timerSeq++, task));
+    }
+
+    /** Runs the timers that are due; returns the milliseconds until the next one (0: none). */
+    private long runTimers() {
+        while (!timers.isEmpty()) {
+            long wait = timers.peek().deadline() - System.nanoTime();
+            if (wait > 0) {
+                return Math.max(1, (wait + 999_999) / 1_000_000);
+            }
+            timers.poll().task().run();
+        }
+        return 0;
+    }
+
     @Override
     public void run() {
         while (running) {
             try {
-                selector.select();
+                long timeout = runTimers();
+                selector.select(timeout);
                 Runnable task;
                 while ((task = tasks.poll()) != null) {
                     task.run();

@@ -66,6 +66,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private long generatedIds;
     private QmpMonitor current;
     private final InBandScheduler scheduler = new InBandScheduler();
+    private final EventRateLimiter limiter = new EventRateLimiter(loop, this::broadcast);
     /** The monitor of an offloaded command, on the thread that runs it. */
     private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
     private boolean closed;
@@ -311,7 +312,8 @@ public final class QmpServer implements EventSink, AutoCloseable {
     /**
      * Sends an event to every monitor in command mode:
      * {@code {"timestamp": {"seconds", "microseconds"}, "event": NAME, "data": DATA}}, with {@code data}
-     * left out when null or empty.
+     * left out when null or empty, and rate-limited as {@link #throttleEvents} says (QEMU's table by
+     * default). The timestamp is taken now.
      */
     @Override
     public void emit(String name, ObjectNode data) {
@@ -325,11 +327,22 @@ public final class QmpServer implements EventSink, AutoCloseable {
         if (data != null && !data.isEmpty()) {
             message.set("data", data);
         }
-        loop.execute(() -> {
-            for (QmpMonitor m : monitors.values()) {
-                m.event(message);
-            }
-        });
+        loop.execute(() -> limiter.offer(name, data, message));
+    }
+
+    /**
+     * Sets which events are rate-limited ({@link EventThrottle#qemu()} unless set): from then on, for
+     * events raised afterwards.
+     */
+    public void throttleEvents(EventThrottle throttle) {
+        Objects.requireNonNull(throttle, "throttle");
+        loop.execute(() -> limiter.throttle(throttle));
+    }
+
+    private void broadcast(ObjectNode message) {
+        for (QmpMonitor m : monitors.values()) {
+            m.event(message);
+        }
     }
 
     /** Stops the loop and closes every chardev (removing Unix socket files). */
