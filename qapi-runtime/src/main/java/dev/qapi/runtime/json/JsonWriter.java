@@ -41,6 +41,8 @@ public final class JsonWriter {
 
     private static final byte[] LF = {'\n'};
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] RETURN_KEY = "\"return\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ID_KEY = "\"id\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** Characters escaped per capacity check; each needs at most 6 bytes. */
     private static final int STRING_CHUNK = 4096;
@@ -83,6 +85,29 @@ public final class JsonWriter {
     public void writeMessage(JsonNode value, JsonBuffer out) {
         Objects.requireNonNull(value, "value");
         value(value, out, 0, CRLF);
+        out.put(CRLF);
+    }
+
+    /**
+     * Appends what {@link #writeMessage} appends for QEMU's success response
+     * {@code {"return": RESULT, "id": ID}} ({@code id} left out when null), without building that
+     * object: {@code return} comes before {@code id} in QDict order.
+     */
+    public void writeReturn(JsonNode result, JsonNode id, JsonBuffer out) {
+        Objects.requireNonNull(result, "result");
+        out.put((byte) '{');
+        separator(0, out, 1, CRLF);
+        out.put(RETURN_KEY);
+        value(result, out, 1, CRLF);
+        if (id != null) {
+            separator(1, out, 1, CRLF);
+            out.put(ID_KEY);
+            value(id, out, 1, CRLF);
+        }
+        if (pretty) {
+            indent(out, 0, CRLF);
+        }
+        out.put((byte) '}');
         out.put(CRLF);
     }
 

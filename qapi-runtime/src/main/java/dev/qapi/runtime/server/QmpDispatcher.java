@@ -46,7 +46,7 @@ final class QmpDispatcher {
      * @return the response: already complete unless the command is an {@link AsyncCommandHandler} still
      *     at work; a null response for a command without success response that succeeded
      */
-    CompletableFuture<ObjectNode> dispatch(JsonNode request, Session session) {
+    CompletableFuture<Response> dispatch(JsonNode request, Session session) {
         JsonNode id = null;
         try {
             if (!request.isObject()) {
@@ -78,7 +78,7 @@ final class QmpDispatcher {
         }
     }
 
-    private CompletableFuture<ObjectNode> started(AsyncCommandHandler async, ObjectNode args, Session session,
+    private CompletableFuture<Response> started(AsyncCommandHandler async, ObjectNode args, Session session,
             boolean successResponse, JsonNode id) {
         CompletionStage<JsonNode> stage = async.start(args, session.context(policy));
         if (stage == null) {
@@ -89,24 +89,19 @@ final class QmpDispatcher {
                 : failure(AsyncCommandHandler.unwrap(failure), id, session));
     }
 
-    private static ObjectNode success(boolean successResponse, JsonNode result, JsonNode id) {
+    private static Response success(boolean successResponse, JsonNode result, JsonNode id) {
         if (!successResponse) {
             return null;
         }
-        ObjectNode response = NODES.objectNode();
-        response.set("return", result == null ? NODES.objectNode() : result);
-        if (id != null) {
-            response.set("id", id);
-        }
-        return response;
+        return Response.success(result == null ? NODES.objectNode() : result, id);
     }
 
-    private static ObjectNode failure(RuntimeException e, JsonNode id, Session session) {
+    private static Response failure(RuntimeException e, JsonNode id, Session session) {
         if (e instanceof QmpException q) {
-            return error(q, id, session);
+            return Response.message(error(q, id, session));
         }
         LOG.log(Level.WARNING, "command failed unexpectedly", e);
-        return error(QmpException.generic("internal error: " + e), id, session);
+        return Response.message(error(QmpException.generic("internal error: " + e), id, session));
     }
 
     private CommandRegistry.Registered lookup(String command, Session session) {

@@ -42,6 +42,8 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     private boolean removed;
     private boolean receiving;
     private boolean suspended;
+    /** The context handed to this monitor's commands (immutable, so shared by all of them). */
+    private MonitorContext context;
     private boolean detachPending;
     /** In-band requests waiting for the scheduler (parse errors included, as in QEMU). */
     private final ArrayDeque<JsonMessage> queue = new ArrayDeque<>(4);
@@ -98,7 +100,12 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
 
     @Override
     public CommandContext context(CompatPolicy policy) {
-        return new MonitorContext(server, this, policy);
+        MonitorContext c = context;
+        if (c == null || c.policy() != policy) {
+            c = new MonitorContext(server, this, policy);
+            context = c;
+        }
+        return c;
     }
 
     @Override
@@ -207,7 +214,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         JsonNode request = ((JsonMessage.Parsed) message).value();
         InBandScheduler scheduler = server.scheduler();
         QmpMonitor previous = server.current(this);
-        CompletableFuture<ObjectNode> response;
+        CompletableFuture<Response> response;
         try {
             if (inBand) {
                 scheduler.begin(this);
@@ -227,7 +234,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     }
 
     /** Sends a response (unless the monitor or its client is gone) and, in-band, frees the scheduler. */
-    private void finish(ObjectNode response, SocketChardev.Connection c, boolean inBand) {
+    private void finish(Response response, SocketChardev.Connection c, boolean inBand) {
         // A monitor removed by this very command still answers it; otherwise a removed monitor is mute.
         if (response != null && connection == c && (!removed || detachPending)) {
             send(response);
@@ -259,8 +266,12 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
 
     /** Writes one message to the client, if there is one. */
     void send(JsonNode message) {
+        send(Response.message((ObjectNode) message));
+    }
+
+    private void send(Response response) {
         if (connection != null && connection.isOpen()) {
-            writer.writeMessage(message, connection.output());
+            response.writeTo(writer, connection.output());
             if (!receiving) {
                 // Answers to input are flushed together once the input is consumed.
                 connection.flush();

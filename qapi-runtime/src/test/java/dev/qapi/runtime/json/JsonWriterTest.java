@@ -45,6 +45,32 @@ class JsonWriterTest {
     }
 
     @Test
+    void writeReturnIsWriteMessageOfTheResponseObject() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode version = f.objectNode();
+        version.putObject("qemu").put("major", 10).put("minor", 0).put("micro", 13);
+        version.put("package", "");
+        JsonNode[] results = {f.objectNode(), f.arrayNode(), version, f.arrayNode().add(version).add(f.objectNode()),
+            f.textNode("x"), f.numberNode(1.5)};
+        JsonNode[] ids = {null, f.numberNode(7), f.textNode("cookie#1"), f.objectNode().put("b", 1).put("a", 2),
+            f.arrayNode().add(f.nullNode()), f.nullNode()};
+        for (JsonWriter w : new JsonWriter[] {JsonWriter.compact(), JsonWriter.pretty()}) {
+            for (JsonNode result : results) {
+                for (JsonNode id : ids) {
+                    ObjectNode response = f.objectNode();
+                    response.set("return", result);
+                    if (id != null) {
+                        response.set("id", id);
+                    }
+                    JsonBuffer direct = new JsonBuffer();
+                    w.writeReturn(result, id, direct);
+                    assertEquals(new String(w.toMessageBytes(response), StandardCharsets.UTF_8), direct.toString());
+                }
+            }
+        }
+    }
+
+    @Test
     void idEchoOfNumbers() {
         assertEquals("1", echo("1.0"));
         assertEquals("0.10000000000000001", echo("0.1"));
