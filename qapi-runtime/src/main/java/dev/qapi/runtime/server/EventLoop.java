@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,6 +30,7 @@ final class EventLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final Consumer<SelectionKey> onReady = this::ready;
     /** Timers, earliest first; loop thread only. */
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSeq;
@@ -136,33 +137,32 @@ final class EventLoop implements Runnable {
         while (running) {
             try {
                 long timeout = runTimers();
-                selector.select(timeout);
+                // The consumer form hands over ready keys without the selected-key set's bookkeeping.
+                selector.select(onReady, timeout);
                 Runnable task;
                 while ((task = tasks.poll()) != null) {
                     task.run();
                 }
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (key.isValid() && key.attachment() instanceof Handler handler) {
-                        try {
-                            handler.ready(key);
-                        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                            // One connection failing, even for lack of memory, must not take the loop
-                            // (and every other monitor) down with it: drop that connection.
-                            LOG.log(e instanceof OutOfMemoryError ? Level.SEVERE : Level.FINE, "channel failed", e);
-                            key.cancel();
-                            try {
-                                key.channel().close();
-                            } catch (IOException ignored) {
-                                // already failing
-                            }
-                        }
-                    }
-                }
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 LOG.log(Level.WARNING, "event loop error", e);
+            }
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        if (key.isValid() && key.attachment() instanceof Handler handler) {
+            try {
+                handler.ready(key);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // One connection failing, even for lack of memory, must not take the loop (and every
+                // other monitor) down with it: drop that connection.
+                LOG.log(e instanceof OutOfMemoryError ? Level.SEVERE : Level.FINE, "channel failed", e);
+                key.cancel();
+                try {
+                    key.channel().close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
             }
         }
     }
