@@ -2,6 +2,8 @@ package dev.qapi.maven;
 
 import dev.qapi.parser.QapiError;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -12,10 +14,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal of this plugin shares: the schema it reads, {@code qapi.skip}, and reporting a schema
- * error as a build failure located at {@code file:line}. A goal gathers its parameters into a request
- * and hands it to code that knows nothing of Maven ({@link #execute(MavenProject)}); the {@code doc}
- * goal, when it comes, is meant to sit next to {@link GenerateMojo} on this base.
+ * What every goal of this plugin shares: the schema it reads, {@code qapi.skip}, the incremental run
+ * ({@link IncrementalGeneration}, with its state under {@code target/maven-status/qapi/<execution-id>/}),
+ * the line it logs, and reporting a schema error as a build failure located at {@code file:line}. A goal
+ * only says what it makes of the schema ({@link #output()}) and what it adds to the project afterwards.
  */
 abstract class AbstractQapiMojo extends AbstractMojo {
 
@@ -50,28 +52,54 @@ abstract class AbstractQapiMojo extends AbstractMojo {
             getLog().info("qapi: skipped (qapi.skip)");
             return;
         }
+        long start = System.nanoTime();
+        GenerationRequest request = new GenerationRequest(project.getBasedir().toPath(), schema.toPath(),
+                output(), stateFile(), plugin.getVersion());
+        IncrementalGeneration.Outcome outcome;
         try {
-            execute(project);
+            outcome = IncrementalGeneration.run(request);
         } catch (QapiError e) {
             SchemaErrorReport report = SchemaErrorReport.of(e.getMessage());
             report.lines().forEach(getLog()::error);
             throw new MojoFailureException(report.summary());
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("qapi: cannot generate the " + what() + " of "
+                    + request.schemaDisplayName() + ": " + e.getMessage(), e);
+        }
+        addToProject(project);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (outcome.upToDate()) {
+            getLog().info("qapi: " + what() + " of " + request.schemaDisplayName() + " up to date ("
+                    + outcome.files() + " files) in " + ms + " ms");
+        } else {
+            getLog().info("qapi: generated the " + what() + " of " + request.schemaDisplayName() + " ("
+                    + outcome.files() + " files: " + outcome.written() + " written, " + outcome.unchanged()
+                    + " unchanged, " + outcome.deleted() + " deleted) in " + ms + " ms");
         }
     }
 
     /**
-     * Runs the goal.
+     * What this goal makes of the schema, from its parameters.
      *
-     * @throws QapiError for an invalid schema: reported here, without a stack trace
+     * @throws MojoFailureException when a parameter is invalid
      */
-    protected abstract void execute(MavenProject project) throws MojoExecutionException, MojoFailureException;
+    protected abstract SchemaOutput output() throws MojoFailureException;
+
+    /** What this goal generates, as the log names it: {@code bindings}, {@code documentation}. */
+    protected abstract String what();
+
+    /** Done after every run, also when nothing was regenerated: the project model is built anew each time. */
+    protected void addToProject(MavenProject project) {
+    }
 
     /**
-     * Where this execution keeps its state: {@code target/maven-status/qapi/<execution-id>/}. Each goal
-     * names its own file in it, so goals bound in one execution do not collide.
+     * Where this execution of this goal keeps its state:
+     * {@code target/maven-status/qapi/<execution-id>/<goal>-state.txt}, so that goals bound in one
+     * execution do not collide.
      */
-    protected Path stateDir() {
+    private Path stateFile() {
         String id = mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(project.getBuild().getDirectory(), "maven-status", "qapi", id);
+        return Path.of(project.getBuild().getDirectory(), "maven-status", "qapi", id,
+                mojoExecution.getGoal() + "-state.txt");
     }
 }

@@ -7,51 +7,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What one execution's last successful generation left behind: the hash of its inputs, the schema
- * files it read, and the manifest of the files it generated. Stored as a small line-oriented text file
- * so that it can be read when something looks wrong.
+ * files it read, and the manifest of the files it generated, by output directory. Stored as a small
+ * line-oriented text file so that it can be read when something looks wrong:
+ *
+ * <pre>
+ * qapi-maven-plugin state 2
+ * hash 3f2a...
+ * root source target/generated-sources/qapi
+ * root resource target/generated-resources/qapi
+ * include sub/types.json
+ * source com/example/qmp/Target.java
+ * resource com/example/qmp/qapi-introspect.json
+ * </pre>
  *
  * @param inputsHash the SHA-256 of the inputs, hex
  * @param includes the schema files read besides the root, relative to the root's directory
- * @param sourceRoot the directory the sources were written to (stored relative to the project)
- * @param resourceRoot the directory the resources were written to
- * @param sources the generated sources, relative to {@code sourceRoot}, with {@code /} separators
- * @param resources the generated resources, relative to {@code resourceRoot}
+ * @param roots the directories the files were written to, by name (stored relative to the project)
+ * @param files the generated files by the name of their directory, relative to it, with {@code /}
+ *     separators
  */
-record GenerationState(
-        String inputsHash,
-        List<String> includes,
-        Path sourceRoot,
-        Path resourceRoot,
-        List<String> sources,
-        List<String> resources) {
+record GenerationState(String inputsHash, List<String> includes, Map<String, Path> roots,
+        Map<String, List<String>> files) {
 
     /** Bump when the file's format or the hash's recipe changes: an old file is then ignored. */
-    static final String FORMAT = "qapi-maven-plugin state 1";
-
-    private static final String FILE_NAME = "generate-state.txt";
+    static final String FORMAT = "qapi-maven-plugin state 2";
 
     GenerationState {
         includes = List.copyOf(includes);
-        sources = List.copyOf(sources);
-        resources = List.copyOf(resources);
+        roots = copy(roots);
+        Map<String, List<String>> byRoot = new LinkedHashMap<>();
+        files.forEach((root, paths) -> byRoot.put(root, List.copyOf(paths)));
+        files = Collections.unmodifiableMap(byRoot);
+        for (String root : roots.keySet()) {
+            if (!root.matches("[a-z]+") || List.of("hash", "root", "include").contains(root)) {
+                throw new IllegalArgumentException("not a name for an output directory: '" + root + "'");
+            }
+        }
+        for (String root : files.keySet()) {
+            if (!roots.containsKey(root)) {
+                throw new IllegalArgumentException("files under an unknown output directory: " + root);
+            }
+        }
+    }
+
+    private static <V> Map<String, V> copy(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** Every file of the manifest, absolute. */
     List<Path> generatedFiles() {
-        List<Path> files = new ArrayList<>();
-        sources.forEach(s -> files.add(sourceRoot.resolve(s).normalize()));
-        resources.forEach(r -> files.add(resourceRoot.resolve(r).normalize()));
-        return files;
+        List<Path> all = new ArrayList<>();
+        files.forEach((root, paths) -> {
+            Path dir = roots.get(root);
+            paths.forEach(p -> all.add(dir.resolve(p).normalize()));
+        });
+        return all;
     }
 
-    /** The state in {@code dir}, if there is one this version can read. */
-    static Optional<GenerationState> read(Path dir, Path baseDir) throws IOException {
-        Path file = dir.resolve(FILE_NAME);
+    /** The state in {@code file}, if there is one this version can read. */
+    static Optional<GenerationState> read(Path file, Path baseDir) throws IOException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -60,57 +82,63 @@ record GenerationState(
             return Optional.empty();
         }
         String hash = null;
-        Path sourceRoot = null;
-        Path resourceRoot = null;
         List<String> includes = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        List<String> resources = new ArrayList<>();
+        Map<String, Path> roots = new LinkedHashMap<>();
+        Map<String, List<String>> files = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             int space = line.indexOf(' ');
             if (space < 0) {
                 return Optional.empty();
             }
+            String key = line.substring(0, space);
             String value = line.substring(space + 1);
-            switch (line.substring(0, space)) {
+            switch (key) {
                 case "hash" -> hash = value;
-                case "sourceRoot" -> sourceRoot = baseDir.resolve(value).normalize();
-                case "resourceRoot" -> resourceRoot = baseDir.resolve(value).normalize();
                 case "include" -> includes.add(value);
-                case "source" -> sources.add(value);
-                case "resource" -> resources.add(value);
+                case "root" -> {
+                    int nameEnd = value.indexOf(' ');
+                    if (nameEnd < 0) {
+                        return Optional.empty();
+                    }
+                    String name = value.substring(0, nameEnd);
+                    roots.put(name, baseDir.resolve(value.substring(nameEnd + 1)).normalize());
+                    files.put(name, new ArrayList<>());
+                }
                 default -> {
-                    return Optional.empty();
+                    List<String> paths = files.get(key);
+                    if (paths == null) {
+                        return Optional.empty();
+                    }
+                    paths.add(value);
                 }
             }
         }
-        if (hash == null || sourceRoot == null || resourceRoot == null) {
+        if (hash == null) {
             return Optional.empty();
         }
-        return Optional.of(new GenerationState(hash, includes, sourceRoot, resourceRoot, sources, resources));
+        return Optional.of(new GenerationState(hash, includes, roots, files));
     }
 
-    /** Forgets the state in {@code dir}: done before regenerating, so a failed run leaves none. */
-    static void delete(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(FILE_NAME));
+    /** Forgets the state in {@code file}: done before regenerating, so a failed run leaves none. */
+    static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
     }
 
-    /** Writes this state to {@code dir}, replacing the file in one move. */
-    void write(Path dir, GenerationRequest request) throws IOException {
+    /** Writes this state to {@code file}, replacing it in one move. */
+    void write(Path file, GenerationRequest request) throws IOException {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
         text.append("hash ").append(inputsHash).append('\n');
-        text.append("sourceRoot ").append(request.relative(sourceRoot)).append('\n');
-        text.append("resourceRoot ").append(request.relative(resourceRoot)).append('\n');
+        roots.forEach((name, dir) -> text.append("root ").append(name).append(' ')
+                .append(request.relative(dir)).append('\n'));
         includes.forEach(i -> text.append("include ").append(i).append('\n'));
-        sources.forEach(s -> text.append("source ").append(s).append('\n'));
-        resources.forEach(r -> text.append("resource ").append(r).append('\n'));
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+        files.forEach((root, paths) -> paths.forEach(p -> text.append(root).append(' ').append(p).append('\n')));
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         try {
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.qapi.maven;
 
-import dev.qapi.generator.java.GeneratedFile;
-import dev.qapi.generator.java.GeneratedFiles;
-import dev.qapi.generator.java.JavaGenerator;
+import dev.qapi.generator.java.ChangedFiles;
 import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Module;
@@ -12,23 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One execution of the generator, skipped when its inputs have not changed since the last success.
+ * One goal's generation, skipped when its inputs have not changed since the last success.
  *
- * <p>The state directory holds the hash of the inputs and the manifest of what was generated. When the
- * hash matches and every file of the manifest is still there, nothing is read past the hash and nothing
- * is written. Otherwise the schema is loaded and generated; only files whose bytes changed are written,
- * files of the old manifest that are no longer generated are deleted, and the new state is written last,
- * so that a failed run leaves no state and the next one regenerates. Nothing here knows Maven.
+ * <p>The state file holds the hash of the inputs and the manifest of what was generated. When the hash
+ * matches and every file of the manifest is still there, nothing is read past the hash and nothing is
+ * written. Otherwise the schema is loaded and generated; only files whose bytes changed are written,
+ * files of the old manifest that are no longer generated are deleted, and the new state is written last, so that a failed run leaves no
+ * state and the next one regenerates. Nothing here knows Maven.
  */
 final class IncrementalGeneration {
 
     /**
-     * How an execution went.
+     * How a generation went.
      *
      * @param upToDate whether nothing had to be done
      * @param files how many files the schema generates
@@ -56,28 +56,25 @@ final class IncrementalGeneration {
     }
 
     private Outcome run() throws IOException {
-        Optional<GenerationState> previous = GenerationState.read(request.stateDir(), request.baseDir());
+        Optional<GenerationState> previous = GenerationState.read(request.stateFile(), request.baseDir());
         if (previous.isPresent() && isUpToDate(previous.get())) {
             return new Outcome(true, previous.get().generatedFiles().size(), 0, 0, 0);
         }
-        GenerationState.delete(request.stateDir());
+        GenerationState.delete(request.stateFile());
 
         Schema schema = SchemaLoader.load(request.baseDir(), request.schemaDisplayName());
         List<String> includes = includes(schema);
-        GeneratedFiles files = JavaGenerator.generate(
-                schema, request.options(), request.schema().getFileName().toString());
-        GeneratedFiles.WriteResult written = files.writeTo(request.sourceRoot(), request.resourceRoot());
+        List<OutputFile> files = request.output().generate(schema);
+        int written = write(files);
 
-        List<String> sources = new ArrayList<>();
-        List<String> resources = new ArrayList<>();
-        for (GeneratedFile file : files.files()) {
-            (file.kind() == GeneratedFile.Kind.SOURCE ? sources : resources).add(file.path());
-        }
+        Map<String, List<String>> manifest = new LinkedHashMap<>();
+        request.output().roots().keySet().forEach(root -> manifest.put(root, new ArrayList<>()));
+        files.forEach(f -> manifest.get(f.root()).add(f.path()));
         GenerationState next = new GenerationState(InputsHash.of(request, includes), includes,
-                request.sourceRoot(), request.resourceRoot(), sources, resources);
+                request.output().roots(), manifest);
         int deleted = previous.isPresent() ? deleteStale(previous.get(), next) : 0;
-        next.write(request.stateDir(), request);
-        return new Outcome(false, files.files().size(), written.written(), written.unchanged(), deleted);
+        next.write(request.stateFile(), request);
+        return new Outcome(false, files.size(), written, files.size() - written, deleted);
     }
 
     private boolean isUpToDate(GenerationState previous) throws IOException {
@@ -90,6 +87,20 @@ final class IncrementalGeneration {
             }
         }
         return true;
+    }
+
+    /** Writes the files whose bytes changed; returns how many. */
+    private int write(List<OutputFile> files) {
+        Map<String, Path> roots = request.output().roots();
+        List<Path> targets = files.stream().map(f -> roots.get(f.root()).resolve(f.path())).toList();
+        ChangedFiles.createParents(targets);
+        int written = 0;
+        for (int i = 0; i < files.size(); i++) {
+            if (ChangedFiles.write(targets.get(i), files.get(i).bytes())) {
+                written++;
+            }
+        }
+        return written;
     }
 
     /** The files the schema read besides its root, as module names (relative to the root's directory). */
@@ -111,23 +122,16 @@ final class IncrementalGeneration {
     private static int deleteStale(GenerationState previous, GenerationState next) throws IOException {
         Set<Path> kept = new HashSet<>(next.generatedFiles());
         int deleted = 0;
-        for (Path file : staleCandidates(previous)) {
-            if (!kept.contains(file) && Files.deleteIfExists(file)) {
-                deleted++;
+        for (Map.Entry<String, List<String>> root : previous.files().entrySet()) {
+            Path dir = previous.roots().get(root.getKey());
+            for (String path : root.getValue()) {
+                Optional<Path> file = inside(dir, path);
+                if (file.isPresent() && !kept.contains(file.get()) && Files.deleteIfExists(file.get())) {
+                    deleted++;
+                }
             }
         }
         return deleted;
-    }
-
-    private static List<Path> staleCandidates(GenerationState previous) {
-        List<Path> files = new ArrayList<>();
-        for (String source : previous.sources()) {
-            inside(previous.sourceRoot(), source).ifPresent(files::add);
-        }
-        for (String resource : previous.resources()) {
-            inside(previous.resourceRoot(), resource).ifPresent(files::add);
-        }
-        return files;
     }
 
     private static Optional<Path> inside(Path root, String relative) {

@@ -9,13 +9,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The SHA-256 of everything a generation's output depends on: the plugin version, the options, the
- * output directories, and the path and bytes of the root schema and of each file it includes. The
- * included files are those of the last run: a change to the set of includes changes the bytes of the
- * file that includes them, so the hash still notices it.
+ * The SHA-256 of everything a generation's output depends on: the plugin's version, the goal's
+ * settings, its output directories, and the path and bytes of the root schema and of each file it
+ * includes. The included files are those of the last run: a change to the set of includes changes the
+ * bytes of the file that includes them, so the hash still notices it.
  */
 final class InputsHash {
 
@@ -26,13 +27,12 @@ final class InputsHash {
         MessageDigest digest = sha256();
         field(digest, "format", GenerationState.FORMAT);
         field(digest, "plugin", request.pluginVersion());
-        field(digest, "package", request.options().packageName());
-        field(digest, "defines", request.options().defines()
-                .map(d -> String.join(",", new TreeSet<>(d)))
-                .map(d -> "[" + d + "]")
-                .orElse("all"));
-        field(digest, "sourceRoot", request.relative(request.sourceRoot()));
-        field(digest, "resourceRoot", request.relative(request.resourceRoot()));
+        for (Map.Entry<String, String> setting : request.output().settings().entrySet()) {
+            field(digest, "setting " + setting.getKey(), setting.getValue());
+        }
+        for (Map.Entry<String, Path> root : request.output().roots().entrySet()) {
+            field(digest, "root " + root.getKey(), request.relative(root.getValue()));
+        }
         field(digest, "schema", request.schemaDisplayName());
         file(digest, request.schema());
         for (String include : new TreeSet<>(includes)) {

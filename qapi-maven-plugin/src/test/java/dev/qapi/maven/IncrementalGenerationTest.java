@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapi.generator.doc.DocFormat;
+import dev.qapi.generator.doc.DocOptions;
 import dev.qapi.generator.java.GeneratorOptions;
 import dev.qapi.parser.QapiError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +47,10 @@ class IncrementalGenerationTest {
     }
 
     private GenerationRequest request(String packageName) {
-        return new GenerationRequest(project, schema, GeneratorOptions.of(packageName),
-                project.resolve("target/generated-sources/qapi"), project.resolve("target/generated-resources/qapi"),
-                project.resolve("target/maven-status/qapi/default"), "1.0");
+        BindingsOutput output = new BindingsOutput(GeneratorOptions.of(packageName), "qapi-schema.json",
+                project.resolve("target/generated-sources/qapi"), project.resolve("target/generated-resources/qapi"));
+        return new GenerationRequest(project, schema, output,
+                project.resolve("target/maven-status/qapi/default/generate-state.txt"), "1.0");
     }
 
     private GenerationRequest request() {
@@ -76,7 +80,7 @@ class IncrementalGenerationTest {
         assertEquals(outcome.files(), outcome.written());
         assertTrue(Files.isRegularFile(source("Color")));
         assertTrue(Files.isRegularFile(source("Target")));
-        GenerationState state = GenerationState.read(request().stateDir(), project).orElseThrow();
+        GenerationState state = GenerationState.read(request().stateFile(), project).orElseThrow();
         assertEquals(List.of("sub/types.json"), state.includes());
         assertEquals(outcome.files(), state.generatedFiles().size());
     }
@@ -156,7 +160,7 @@ class IncrementalGenerationTest {
         QapiError error = assertThrows(QapiError.class, () -> IncrementalGeneration.run(request()));
 
         assertTrue(error.getMessage().contains("src/main/qapi/sub/types.json:1:"), error.getMessage());
-        assertTrue(GenerationState.read(request().stateDir(), project).isEmpty());
+        assertTrue(GenerationState.read(request().stateFile(), project).isEmpty());
         Files.writeString(include, good);
         assertFalse(IncrementalGeneration.run(request()).upToDate());
         assertTrue(IncrementalGeneration.run(request()).upToDate());
@@ -166,11 +170,42 @@ class IncrementalGenerationTest {
     void theOutputIsTheSameOnEveryRun() throws IOException {
         IncrementalGeneration.run(request());
         String first = Files.readString(source("Target"));
-        Files.delete(request().stateDir().resolve("generate-state.txt"));
+        Files.delete(request().stateFile());
 
         IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request());
 
         assertEquals(0, outcome.written());
         assertEquals(first, Files.readString(source("Target")));
+    }
+
+    private GenerationRequest docRequest(DocOptions options) {
+        return new GenerationRequest(project, schema, new DocOutput(options, project.resolve("target/qapi-doc")),
+                project.resolve("target/maven-status/qapi/default/doc-state.txt"), "1.0");
+    }
+
+    @Test
+    void documentationIsIncrementalToo() throws IOException {
+        IncrementalGeneration.Outcome first = IncrementalGeneration.run(docRequest(DocOptions.DEFAULT));
+        Path doc = project.resolve("target/qapi-doc");
+        assertTrue(Files.isRegularFile(doc.resolve("index.html")));
+        assertTrue(Files.isRegularFile(doc.resolve("index.md")));
+
+        assertTrue(IncrementalGeneration.run(docRequest(DocOptions.DEFAULT)).upToDate());
+        assertFalse(IncrementalGeneration.run(docRequest(DocOptions.DEFAULT.withTitle("Other"))).upToDate());
+
+        IncrementalGeneration.Outcome htmlOnly = IncrementalGeneration.run(
+                docRequest(DocOptions.DEFAULT.withFormats(EnumSet.of(DocFormat.HTML))));
+        assertFalse(Files.exists(doc.resolve("index.md")));
+        assertTrue(Files.isRegularFile(doc.resolve("index.html")));
+        assertEquals(first.files() - htmlOnly.files(), htmlOnly.deleted());
+    }
+
+    @Test
+    void theDocumentationAndTheBindingsOfOneExecutionKeepApartStates() throws IOException {
+        IncrementalGeneration.run(request());
+        IncrementalGeneration.run(docRequest(DocOptions.DEFAULT));
+
+        assertTrue(IncrementalGeneration.run(request()).upToDate());
+        assertTrue(IncrementalGeneration.run(docRequest(DocOptions.DEFAULT)).upToDate());
     }
 }
