@@ -6,7 +6,11 @@ import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Module;
 import dev.qapi.parser.schema.Schema;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +26,8 @@ import java.util.Set;
  * <p>The state file holds the hash of the inputs and the manifest of what was generated. When the hash
  * matches and every file of the manifest is still there, nothing is read past the hash and nothing is
  * written. Otherwise the schema is loaded and generated; only files whose bytes changed are written,
- * files of the old manifest that are no longer generated are deleted, and the new state is written last, so that a failed run leaves no
+ * files of the old manifest that are no longer generated are deleted (and the directories that leaves
+ * empty, up to the output directory), and the new state is written last, so that a failed run leaves no
  * state and the next one regenerates. Nothing here knows Maven.
  */
 final class IncrementalGeneration {
@@ -116,8 +121,9 @@ final class IncrementalGeneration {
     }
 
     /**
-     * Deletes the files of the previous manifest that {@code next} no longer lists. Only files the
-     * manifest names, and only inside the directory it says they were written to, are ever deleted.
+     * Deletes the files of the previous manifest that {@code next} no longer lists, and the directories
+     * that leaves empty, up to (not including) the output directory. Only files the manifest names, and
+     * only inside the directory it says they were written to, are ever deleted.
      */
     private static int deleteStale(GenerationState previous, GenerationState next) throws IOException {
         Set<Path> kept = new HashSet<>(next.generatedFiles());
@@ -128,10 +134,37 @@ final class IncrementalGeneration {
                 Optional<Path> file = inside(dir, path);
                 if (file.isPresent() && !kept.contains(file.get()) && Files.deleteIfExists(file.get())) {
                     deleted++;
+                    deleteEmptyParents(dir, file.get());
                 }
             }
         }
         return deleted;
+    }
+
+    /** Deletes the directories above {@code file} while they are empty, stopping below {@code root}. */
+    private static void deleteEmptyParents(Path root, Path file) throws IOException {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(root) && !dir.equals(root);
+                dir = dir.getParent()) {
+            if (!isEmptyDirectory(dir)) {
+                return;
+            }
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private static Optional<Path> inside(Path root, String relative) {

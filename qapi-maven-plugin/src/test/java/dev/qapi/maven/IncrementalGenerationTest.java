@@ -178,6 +178,47 @@ class IncrementalGenerationTest {
         assertEquals(first, Files.readString(source("Target")));
     }
 
+    @Test
+    void directoriesLeftEmptyByDeletedFilesAreRemovedButNotTheOutputDirectory() throws IOException {
+        IncrementalGeneration.run(request());
+        Path sources = project.resolve("target/generated-sources/qapi");
+        Path resources = project.resolve("target/generated-resources/qapi");
+        assertTrue(Files.isDirectory(sources.resolve("com/example/qmp")));
+
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request("org.other"));
+
+        assertTrue(outcome.deleted() > 0);
+        assertFalse(Files.exists(sources.resolve("com")), "com/example/qmp, com/example and com are empty");
+        assertFalse(Files.exists(resources.resolve("com")));
+        assertTrue(Files.isRegularFile(sources.resolve("org/other/Color.java")));
+
+        IncrementalGeneration.run(request());
+        Files.writeString(source("Handwritten"), "class Handwritten {}");
+        Files.writeString(schema, "{ 'include': 'sub/types.json' }\n");
+        Files.writeString(include, "{ 'enum': 'Color', 'data': [ 'red' ] }\n");
+        IncrementalGeneration.run(request("org.other"));
+
+        assertTrue(Files.isRegularFile(source("Handwritten")), "a directory with a file of our own stays");
+        assertFalse(Files.exists(resources.resolve("com")));
+        assertTrue(Files.isDirectory(resources), "the output directory itself stays");
+    }
+
+    @Test
+    void aMovedOutputDirectoryLeavesTheOldOneEmptyButThere() throws IOException {
+        Path old = project.resolve("target/generated-sources/qapi");
+        IncrementalGeneration.run(request());
+        BindingsOutput moved = new BindingsOutput(GeneratorOptions.of("com.example.qmp"), "qapi-schema.json",
+                project.resolve("target/other-sources"), project.resolve("target/generated-resources/qapi"));
+
+        IncrementalGeneration.run(new GenerationRequest(project, schema, moved, request().stateFile(), "1.0"));
+
+        assertTrue(Files.isRegularFile(project.resolve("target/other-sources/com/example/qmp/Color.java")));
+        assertTrue(Files.isDirectory(old));
+        try (Stream<Path> left = Files.list(old)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
     private GenerationRequest docRequest(DocOptions options) {
         return new GenerationRequest(project, schema, new DocOutput(options, project.resolve("target/qapi-doc")),
                 project.resolve("target/maven-status/qapi/default/doc-state.txt"), "1.0");
