@@ -5,6 +5,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -54,7 +59,7 @@ abstract class AbstractQapiMojo extends AbstractMojo {
         }
         long start = System.nanoTime();
         GenerationRequest request = new GenerationRequest(project.getBasedir().toPath(), schema.toPath(),
-                output(), stateFile(), plugin.getVersion());
+                output(), stateFile(), pluginFingerprint());
         IncrementalGeneration.Outcome outcome;
         try {
             outcome = IncrementalGeneration.run(request);
@@ -101,5 +106,36 @@ abstract class AbstractQapiMojo extends AbstractMojo {
         String id = mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
         return Path.of(project.getBuild().getDirectory(), "maven-status", "qapi", id,
                 mojoExecution.getGoal() + "-state.txt");
+    }
+
+    /** The plugin's version and a hash of the code it runs: see {@link PluginFingerprint}. */
+    private String pluginFingerprint() throws MojoExecutionException {
+        List<PluginFingerprint.Library> libraries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Artifact> artifacts = new ArrayList<>();
+        if (plugin.getPluginArtifact() != null) {
+            artifacts.add(plugin.getPluginArtifact());
+        }
+        if (plugin.getArtifacts() != null) {
+            artifacts.addAll(plugin.getArtifacts());
+        }
+        for (Artifact artifact : artifacts) {
+            String coordinates = artifact.getGroupId() + ":" + artifact.getArtifactId()
+                    + (artifact.hasClassifier() ? ":" + artifact.getClassifier() : "") + ":" + artifact.getBaseVersion();
+            if (seen.add(coordinates)) {
+                File file = artifact.getFile();
+                libraries.add(new PluginFingerprint.Library(coordinates, file == null ? null : file.toPath(),
+                        artifact.isSnapshot()));
+            }
+        }
+        try {
+            String fingerprint = PluginFingerprint.of(plugin.getVersion(), libraries);
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("qapi: plugin " + fingerprint + " from " + libraries);
+            }
+            return fingerprint;
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("qapi: cannot read the plugin's own code: " + e.getMessage(), e);
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The SHA-256 of everything a generation's output depends on: the plugin's version, the goal's
+ * The SHA-256 of everything a generation's output depends on: the plugin's version and code, the goal's
  * settings, its output directories, and the path and bytes of the root schema and of each file it
  * includes. The included files are those of the last run: a change to the set of includes changes the
  * bytes of the file that includes them, so the hash still notices it.
@@ -26,7 +26,7 @@ final class InputsHash {
     static String of(GenerationRequest request, List<String> includes) throws IOException {
         MessageDigest digest = sha256();
         field(digest, "format", GenerationState.FORMAT);
-        field(digest, "plugin", request.pluginVersion());
+        field(digest, "plugin", request.pluginFingerprint());
         for (Map.Entry<String, String> setting : request.output().settings().entrySet()) {
             field(digest, "setting " + setting.getKey(), setting.getValue());
         }
@@ -42,7 +42,7 @@ final class InputsHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void field(MessageDigest digest, String name, String value) {
+    static void field(MessageDigest digest, String name, String value) {
         digest.update((name + "=" + value.length() + ":" + value + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -58,7 +58,7 @@ final class InputsHash {
         digest.update(bytes);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

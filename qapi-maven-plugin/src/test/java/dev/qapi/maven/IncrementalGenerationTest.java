@@ -47,10 +47,14 @@ class IncrementalGenerationTest {
     }
 
     private GenerationRequest request(String packageName) {
+        return request(packageName, "1.0 code-a");
+    }
+
+    private GenerationRequest request(String packageName, String pluginFingerprint) {
         BindingsOutput output = new BindingsOutput(GeneratorOptions.of(packageName), "qapi-schema.json",
                 project.resolve("target/generated-sources/qapi"), project.resolve("target/generated-resources/qapi"));
         return new GenerationRequest(project, schema, output,
-                project.resolve("target/maven-status/qapi/default/generate-state.txt"), "1.0");
+                project.resolve("target/maven-status/qapi/default/generate-state.txt"), pluginFingerprint);
     }
 
     private GenerationRequest request() {
@@ -179,6 +183,14 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void aPluginBuiltFromOtherCodeRegeneratesThoughItsVersionIsTheSame() throws IOException {
+        IncrementalGeneration.run(request("com.example.qmp", "1.0 code-a"));
+
+        assertTrue(IncrementalGeneration.run(request("com.example.qmp", "1.0 code-a")).upToDate());
+        assertFalse(IncrementalGeneration.run(request("com.example.qmp", "1.0 code-b")).upToDate());
+    }
+
+    @Test
     void directoriesLeftEmptyByDeletedFilesAreRemovedButNotTheOutputDirectory() throws IOException {
         IncrementalGeneration.run(request());
         Path sources = project.resolve("target/generated-sources/qapi");
@@ -210,7 +222,7 @@ class IncrementalGenerationTest {
         BindingsOutput moved = new BindingsOutput(GeneratorOptions.of("com.example.qmp"), "qapi-schema.json",
                 project.resolve("target/other-sources"), project.resolve("target/generated-resources/qapi"));
 
-        IncrementalGeneration.run(new GenerationRequest(project, schema, moved, request().stateFile(), "1.0"));
+        IncrementalGeneration.run(new GenerationRequest(project, schema, moved, request().stateFile(), "1.0 code-a"));
 
         assertTrue(Files.isRegularFile(project.resolve("target/other-sources/com/example/qmp/Color.java")));
         assertTrue(Files.isDirectory(old));
@@ -221,7 +233,7 @@ class IncrementalGenerationTest {
 
     private GenerationRequest docRequest(DocOptions options) {
         return new GenerationRequest(project, schema, new DocOutput(options, project.resolve("target/qapi-doc")),
-                project.resolve("target/maven-status/qapi/default/doc-state.txt"), "1.0");
+                project.resolve("target/maven-status/qapi/default/doc-state.txt"), "1.0 code-a");
     }
 
     @Test
