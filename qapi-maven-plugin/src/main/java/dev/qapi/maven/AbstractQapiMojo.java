@@ -23,6 +23,11 @@ import org.apache.maven.project.MavenProject;
  * ({@link IncrementalGeneration}, with its state under {@code target/maven-status/qapi/<execution-id>/}),
  * the line it logs, and reporting a schema error as a build failure located at {@code file:line}. A goal
  * only says what it makes of the schema ({@link #output()}) and what it adds to the project afterwards.
+ *
+ * <p>Up to the "up to date" line, this runs in a JVM that Maven has just started, on every build: it
+ * uses no lambdas, method references, streams or regexes (each costs milliseconds the first time in a
+ * JVM), and string concatenation compiles to {@code StringBuilder} ({@code -XDstringConcat=inline}).
+ * {@code ColdStartTest} checks the path below the mojo.
  */
 abstract class AbstractQapiMojo extends AbstractMojo {
 
@@ -59,7 +64,7 @@ abstract class AbstractQapiMojo extends AbstractMojo {
         }
         long start = System.nanoTime();
         GenerationRequest request = new GenerationRequest(project.getBasedir().toPath(), schema.toPath(),
-                output(), stateFile(), pluginFingerprint());
+                output(), stateFile(), pluginCode());
         IncrementalGeneration.Outcome outcome;
         try {
             outcome = IncrementalGeneration.run(request);
@@ -103,14 +108,25 @@ abstract class AbstractQapiMojo extends AbstractMojo {
      * execution do not collide.
      */
     private Path stateFile() {
-        String id = mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(project.getBuild().getDirectory(), "maven-status", "qapi", id,
-                mojoExecution.getGoal() + "-state.txt");
+        return Path.of(project.getBuild().getDirectory(), "maven-status", "qapi",
+                fileName(mojoExecution.getExecutionId()), mojoExecution.getGoal() + "-state.txt");
     }
 
-    /** The plugin's version and a hash of the code it runs: see {@link PluginFingerprint}. */
-    private String pluginFingerprint() throws MojoExecutionException {
-        List<PluginFingerprint.Library> libraries = new ArrayList<>();
+    /** {@code id} with every character but {@code A-Za-z0-9._-} replaced by {@code _}. */
+    private static String fileName(String id) {
+        StringBuilder name = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            name.append(plain ? c : '_');
+        }
+        return name.toString();
+    }
+
+    /** The plugin's version and the libraries it runs on, with their files: see {@link PluginCode}. */
+    private PluginCode pluginCode() {
+        List<PluginCode.Library> libraries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Artifact> artifacts = new ArrayList<>();
         if (plugin.getPluginArtifact() != null) {
@@ -124,18 +140,10 @@ abstract class AbstractQapiMojo extends AbstractMojo {
                     + (artifact.hasClassifier() ? ":" + artifact.getClassifier() : "") + ":" + artifact.getBaseVersion();
             if (seen.add(coordinates)) {
                 File file = artifact.getFile();
-                libraries.add(new PluginFingerprint.Library(coordinates, file == null ? null : file.toPath(),
+                libraries.add(new PluginCode.Library(coordinates, file == null ? null : file.toPath(),
                         artifact.isSnapshot()));
             }
         }
-        try {
-            String fingerprint = PluginFingerprint.of(plugin.getVersion(), libraries);
-            if (getLog().isDebugEnabled()) {
-                getLog().debug("qapi: plugin " + fingerprint + " from " + libraries);
-            }
-            return fingerprint;
-        } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException("qapi: cannot read the plugin's own code: " + e.getMessage(), e);
-        }
+        return new PluginCode(plugin.getVersion(), libraries);
     }
 }

@@ -5,6 +5,7 @@ import dev.qapi.generator.java.GeneratorOptions;
 import dev.qapi.generator.java.JavaGenerator;
 import dev.qapi.parser.schema.Schema;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,9 @@ record BindingsOutput(GeneratorOptions options, String schemaFileName, Path sour
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("package", options.packageName());
-        settings.put("defines", options.defines()
-                .map(d -> "[" + String.join(",", new TreeSet<>(d)) + "]")
-                .orElse("all"));
+        settings.put("defines", options.defines().isPresent()
+                ? "[" + String.join(",", new TreeSet<>(options.defines().get())) + "]"
+                : "all");
         return settings;
     }
 
@@ -50,8 +51,10 @@ record BindingsOutput(GeneratorOptions options, String schemaFileName, Path sour
 
     @Override
     public List<OutputFile> generate(Schema schema) {
-        return JavaGenerator.generate(schema, options, schemaFileName).files().stream()
-                .map(f -> new OutputFile(f.kind() == GeneratedFile.Kind.SOURCE ? SOURCE : RESOURCE, f.path(), f.bytes()))
-                .toList();
+        List<OutputFile> files = new ArrayList<>();
+        for (GeneratedFile f : JavaGenerator.generate(schema, options, schemaFileName).files()) {
+            files.add(new OutputFile(f.kind() == GeneratedFile.Kind.SOURCE ? SOURCE : RESOURCE, f.path(), f.bytes()));
+        }
+        return files;
     }
 }

@@ -33,7 +33,7 @@ record DocOutput(DocOptions options, Path docDirectory) implements SchemaOutput 
             formats.add(format.name().toLowerCase(Locale.ROOT));
         }
         settings.put("formats", String.join(",", formats));
-        settings.put("title", options.title().map(t -> "'" + t + "'").orElse("from the schema"));
+        settings.put("title", options.title().isPresent() ? "'" + options.title().get() + "'" : "from the schema");
         return settings;
     }
 

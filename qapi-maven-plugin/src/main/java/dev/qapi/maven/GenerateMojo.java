@@ -66,7 +66,8 @@ public class GenerateMojo extends AbstractQapiMojo {
     protected SchemaOutput output() throws MojoFailureException {
         GeneratorOptions options;
         try {
-            options = new GeneratorOptions(packageName, Optional.ofNullable(defines).map(GenerateMojo::symbols));
+            options = new GeneratorOptions(packageName,
+                    defines == null ? Optional.empty() : Optional.of(symbols(defines)));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("qapi: packageName: " + e.getMessage());
         }
@@ -93,8 +94,10 @@ public class GenerateMojo extends AbstractQapiMojo {
     protected void addToProject(MavenProject project) {
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
         String resources = resourceOutputDirectory.getAbsolutePath();
-        boolean present = project.getResources().stream()
-                .anyMatch(r -> resources.equals(new File(r.getDirectory()).getAbsolutePath()));
+        boolean present = false;
+        for (Resource r : project.getResources()) {
+            present |= resources.equals(new File(r.getDirectory()).getAbsolutePath());
+        }
         if (!present) {
             Resource resource = new Resource();
             resource.setDirectory(resources);

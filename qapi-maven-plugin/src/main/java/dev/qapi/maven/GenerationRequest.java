@@ -10,22 +10,22 @@ import java.util.Objects;
  * @param schema the root schema file, absolute
  * @param output what the goal makes of the schema, and where it goes
  * @param stateFile where this execution of the goal keeps its content hash and manifest, absolute
- * @param pluginFingerprint the plugin's version and a hash of its code ({@link PluginFingerprint}), part of
- *     the hash so that an upgrade, or a SNAPSHOT rebuilt with other code, regenerates
+ * @param pluginCode the plugin's version and libraries, an input so that an upgrade, or a SNAPSHOT rebuilt
+ *     with other code, regenerates
  */
 record GenerationRequest(
         Path baseDir,
         Path schema,
         SchemaOutput output,
         Path stateFile,
-        String pluginFingerprint) {
+        PluginCode pluginCode) {
 
     GenerationRequest {
         baseDir = baseDir.toAbsolutePath().normalize();
         schema = schema.toAbsolutePath().normalize();
         Objects.requireNonNull(output, "output");
         stateFile = stateFile.toAbsolutePath().normalize();
-        Objects.requireNonNull(pluginFingerprint, "pluginFingerprint");
+        Objects.requireNonNull(pluginCode, "pluginCode");
     }
 
     /**

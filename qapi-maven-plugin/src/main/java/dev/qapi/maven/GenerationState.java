@@ -14,13 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one execution's last successful generation left behind: the hash of its inputs, the schema
- * files it read, and the manifest of the files it generated, by output directory. Stored as a small
- * line-oriented text file so that it can be read when something looks wrong:
+ * What one execution's last successful generation left behind: its inputs (their names, the stamps of
+ * the input files and the hash of it all), the schema files it read, and the manifest of the files it
+ * generated, by output directory. Stored as a small line-oriented text file so that it can be read when
+ * something looks wrong:
  *
  * <pre>
- * qapi-maven-plugin state 2
+ * qapi-maven-plugin state 3
  * hash 3f2a...
+ * input plugin 0.1.0
+ * input library dev.qapi:qapi-generator:0.1.0
+ * input setting package com.example.qmp
+ * input schema src/main/qapi/qapi-schema.json
+ * stamp 412 1764072000123456789 src/main/qapi/qapi-schema.json
+ * stamp 118 1764072000123456789 src/main/qapi/sub/types.json
  * root source target/generated-sources/qapi
  * root resource target/generated-resources/qapi
  * include sub/types.json
@@ -28,26 +35,35 @@ import java.util.Optional;
  * resource com/example/qmp/qapi-introspect.json
  * </pre>
  *
- * @param inputsHash the SHA-256 of the inputs, hex
+ * @param inputsHash the SHA-256 of the inputs, hex ({@link Inputs#hash()})
+ * @param inputs what of the inputs is compared as text ({@link Inputs#names()})
+ * @param stamps the stamps of the input files, empty when they could not all be stamped
  * @param includes the schema files read besides the root, relative to the root's directory
  * @param roots the directories the files were written to, by name (stored relative to the project)
  * @param files the generated files by the name of their directory, relative to it, with {@code /}
  *     separators
  */
-record GenerationState(String inputsHash, List<String> includes, Map<String, Path> roots,
-        Map<String, List<String>> files) {
+record GenerationState(String inputsHash, List<String> inputs, List<Inputs.Stamp> stamps, List<String> includes,
+        Map<String, Path> roots, Map<String, List<String>> files) {
 
     /** Bump when the file's format or the hash's recipe changes: an old file is then ignored. */
-    static final String FORMAT = "qapi-maven-plugin state 2";
+    static final String FORMAT = "qapi-maven-plugin state 3";
+
+    private static final List<String> KEYWORDS = List.of("hash", "input", "stamp", "root", "include");
 
     GenerationState {
+        inputs = List.copyOf(inputs);
+        stamps = List.copyOf(stamps);
         includes = List.copyOf(includes);
-        roots = copy(roots);
+        roots = Collections.unmodifiableMap(new LinkedHashMap<>(roots));
+        // Loops, not lambdas: this is built on the up-to-date path (see AbstractQapiMojo).
         Map<String, List<String>> byRoot = new LinkedHashMap<>();
-        files.forEach((root, paths) -> byRoot.put(root, List.copyOf(paths)));
+        for (Map.Entry<String, List<String>> root : files.entrySet()) {
+            byRoot.put(root.getKey(), List.copyOf(root.getValue()));
+        }
         files = Collections.unmodifiableMap(byRoot);
         for (String root : roots.keySet()) {
-            if (!root.matches("[a-z]+") || List.of("hash", "root", "include").contains(root)) {
+            if (!isRootName(root)) {
                 throw new IllegalArgumentException("not a name for an output directory: '" + root + "'");
             }
         }
@@ -58,18 +74,43 @@ record GenerationState(String inputsHash, List<String> includes, Map<String, Pat
         }
     }
 
-    private static <V> Map<String, V> copy(Map<String, V> map) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    /** One word of {@code a-z} that is not a keyword of the file. */
+    private static boolean isRootName(String name) {
+        if (name.isEmpty() || KEYWORDS.contains(name)) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 'a' || name.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** This state with the input files stamped anew (their bytes being the same). */
+    GenerationState withStamps(List<Inputs.Stamp> newStamps) {
+        return new GenerationState(inputsHash, inputs, newStamps, includes, roots, files);
     }
 
     /** Every file of the manifest, absolute. */
     List<Path> generatedFiles() {
         List<Path> all = new ArrayList<>();
-        files.forEach((root, paths) -> {
-            Path dir = roots.get(root);
-            paths.forEach(p -> all.add(dir.resolve(p).normalize()));
-        });
+        for (Map.Entry<String, List<String>> root : files.entrySet()) {
+            Path dir = roots.get(root.getKey());
+            for (String path : root.getValue()) {
+                all.add(dir.resolve(path).normalize());
+            }
+        }
         return all;
+    }
+
+    /** How many files the manifest names. */
+    int fileCount() {
+        int count = 0;
+        for (List<String> paths : files.values()) {
+            count += paths.size();
+        }
+        return count;
     }
 
     /** The state in {@code file}, if there is one this version can read. */
@@ -82,30 +123,42 @@ record GenerationState(String inputsHash, List<String> includes, Map<String, Pat
             return Optional.empty();
         }
         String hash = null;
+        List<String> inputs = new ArrayList<>();
+        List<Inputs.Stamp> stamps = new ArrayList<>();
         List<String> includes = new ArrayList<>();
         Map<String, Path> roots = new LinkedHashMap<>();
         Map<String, List<String>> files = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            int space = line.indexOf(' ');
-            if (space < 0) {
+            String[] parts = line.split(" ", 2);
+            if (parts.length < 2) {
                 return Optional.empty();
             }
-            String key = line.substring(0, space);
-            String value = line.substring(space + 1);
-            switch (key) {
+            String value = parts[1];
+            switch (parts[0]) {
                 case "hash" -> hash = value;
+                case "input" -> inputs.add(value);
                 case "include" -> includes.add(value);
-                case "root" -> {
-                    int nameEnd = value.indexOf(' ');
-                    if (nameEnd < 0) {
+                case "stamp" -> {
+                    String[] stamp = value.split(" ", 3);
+                    if (stamp.length < 3) {
                         return Optional.empty();
                     }
-                    String name = value.substring(0, nameEnd);
-                    roots.put(name, baseDir.resolve(value.substring(nameEnd + 1)).normalize());
-                    files.put(name, new ArrayList<>());
+                    try {
+                        stamps.add(new Inputs.Stamp(stamp[2], Long.parseLong(stamp[0]), Long.parseLong(stamp[1])));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                }
+                case "root" -> {
+                    String[] root = value.split(" ", 2);
+                    if (root.length < 2) {
+                        return Optional.empty();
+                    }
+                    roots.put(root[0], baseDir.resolve(root[1]).normalize());
+                    files.put(root[0], new ArrayList<>());
                 }
                 default -> {
-                    List<String> paths = files.get(key);
+                    List<String> paths = files.get(parts[0]);
                     if (paths == null) {
                         return Optional.empty();
                     }
@@ -116,7 +169,7 @@ record GenerationState(String inputsHash, List<String> includes, Map<String, Pat
         if (hash == null) {
             return Optional.empty();
         }
-        return Optional.of(new GenerationState(hash, includes, roots, files));
+        return Optional.of(new GenerationState(hash, inputs, stamps, includes, roots, files));
     }
 
     /** Forgets the state in {@code file}: done before regenerating, so a failed run leaves none. */
@@ -128,6 +181,9 @@ record GenerationState(String inputsHash, List<String> includes, Map<String, Pat
     void write(Path file, GenerationRequest request) throws IOException {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
         text.append("hash ").append(inputsHash).append('\n');
+        inputs.forEach(i -> text.append("input ").append(i).append('\n'));
+        stamps.forEach(s -> text.append("stamp ").append(s.size()).append(' ').append(s.modified()).append(' ')
+                .append(s.file()).append('\n'));
         roots.forEach((name, dir) -> text.append("root ").append(name).append(' ')
                 .append(request.relative(dir)).append('\n'));
         includes.forEach(i -> text.append("include ").append(i).append('\n'));

@@ -5,6 +5,7 @@ import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Module;
 import dev.qapi.parser.schema.Schema;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -13,6 +14,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +26,12 @@ import java.util.Set;
 /**
  * One goal's generation, skipped when its inputs have not changed since the last success.
  *
- * <p>The state file holds the hash of the inputs and the manifest of what was generated. When the hash
- * matches and every file of the manifest is still there, nothing is read past the hash and nothing is
- * written. Otherwise the schema is loaded and generated; only files whose bytes changed are written,
+ * <p>The state file holds the {@linkplain Inputs inputs} (names, stamps of the input files, hash) and the
+ * manifest of what was generated. When the names and the output directories are the same, every file of
+ * the manifest is still there and the input files have the stamps recorded, nothing is read, hashed or
+ * written: that costs a few dozen file stats and one directory listing per output directory. When a stamp
+ * differs but the hash of the content does not (a file touched, or checked out again), the state takes
+ * the new stamps and nothing else is written. Otherwise the schema is loaded and generated; only files whose bytes changed are written,
  * files of the old manifest that are no longer generated are deleted (and the directories that leaves
  * empty, up to the output directory), and the new state is written last, so that a failed run leaves no
  * state and the next one regenerates. Nothing here knows Maven.
@@ -63,7 +69,7 @@ final class IncrementalGeneration {
     private Outcome run() throws IOException {
         Optional<GenerationState> previous = GenerationState.read(request.stateFile(), request.baseDir());
         if (previous.isPresent() && isUpToDate(previous.get())) {
-            return new Outcome(true, previous.get().generatedFiles().size(), 0, 0, 0);
+            return new Outcome(true, previous.get().fileCount(), 0, 0, 0);
         }
         GenerationState.delete(request.stateFile());
 
@@ -75,7 +81,9 @@ final class IncrementalGeneration {
         Map<String, List<String>> manifest = new LinkedHashMap<>();
         request.output().roots().keySet().forEach(root -> manifest.put(root, new ArrayList<>()));
         files.forEach(f -> manifest.get(f.root()).add(f.path()));
-        GenerationState next = new GenerationState(InputsHash.of(request, includes), includes,
+        Inputs inputs = Inputs.of(request, includes);
+        List<Inputs.Stamp> stamps = inputs.stamps().orElse(List.of());
+        GenerationState next = new GenerationState(inputs.hash(), inputs.names(), stamps, includes,
                 request.output().roots(), manifest);
         int deleted = previous.isPresent() ? deleteStale(previous.get(), next) : 0;
         next.write(request.stateFile(), request);
@@ -83,12 +91,46 @@ final class IncrementalGeneration {
     }
 
     private boolean isUpToDate(GenerationState previous) throws IOException {
-        if (!previous.inputsHash().equals(InputsHash.of(request, previous.includes()))) {
+        Inputs inputs = Inputs.of(request, previous.includes());
+        if (!inputs.names().equals(previous.inputs()) || !previous.roots().equals(request.output().roots())
+                || !outputsPresent(previous)) {
             return false;
         }
-        for (Path file : previous.generatedFiles()) {
-            if (!Files.isRegularFile(file)) {
-                return false;
+        Optional<List<Inputs.Stamp>> stamps = inputs.stamps();
+        if (stamps.isPresent() && stamps.get().equals(previous.stamps())
+                && Inputs.trusted(stamps.get(), Files.getLastModifiedTime(request.stateFile()))) {
+            return true;
+        }
+        if (!inputs.hash().equals(previous.inputsHash())) {
+            return false;
+        }
+        if (stamps.isPresent() && !stamps.get().equals(previous.stamps())) {
+            previous.withStamps(stamps.get()).write(request.stateFile(), request);
+        }
+        return true;
+    }
+
+    /**
+     * Whether every file of the manifest is there: one listing per directory rather than a look-up per
+     * file, which is what makes an up-to-date check of a schema with hundreds of outputs cheap. Works on
+     * the manifest's strings, without a {@code Path} per file, and without lambdas (see AbstractQapiMojo).
+     */
+    private static boolean outputsPresent(GenerationState previous) {
+        for (Map.Entry<String, List<String>> root : previous.files().entrySet()) {
+            File rootDir = previous.roots().get(root.getKey()).toFile();
+            Map<String, Set<String>> listings = new HashMap<>();
+            for (String path : root.getValue()) {
+                int slash = path.lastIndexOf('/');
+                String dir = slash < 0 ? "" : path.substring(0, slash);
+                Set<String> listing = listings.get(dir);
+                if (listing == null) {
+                    String[] names = (dir.isEmpty() ? rootDir : new File(rootDir, dir)).list();
+                    listing = names == null ? Set.of() : new HashSet<>(Arrays.asList(names));
+                    listings.put(dir, listing);
+                }
+                if (!listing.contains(path.substring(slash + 1))) {
+                    return false;
+                }
             }
         }
         return true;

@@ -30,6 +30,7 @@ class IncrementalGenerationTest {
 
     private Path schema;
     private Path include;
+    private Path generatorJar;
 
     @BeforeEach
     void writeSchema() throws IOException {
@@ -44,17 +45,22 @@ class IncrementalGenerationTest {
                 { 'struct': 'Target', 'data': { 'name': 'str' } }
                 { 'enum': 'Color', 'data': [ 'red', 'green' ] }
                 """);
+        generatorJar = project.resolve("lib/qapi-generator-1.0-SNAPSHOT.jar");
+        Files.createDirectories(generatorJar.getParent());
+        TestJar.write(generatorJar, 0, Map.of("dev/qapi/generator/java/JavaGenerator.class", "code v1"));
+    }
+
+    private PluginCode pluginCode() {
+        return new PluginCode("1.0-SNAPSHOT", List.of(
+                new PluginCode.Library("dev.qapi:qapi-generator:1.0-SNAPSHOT", generatorJar, true),
+                new PluginCode.Library("com.palantir.javapoet:javapoet:0.22.0", null, false)));
     }
 
     private GenerationRequest request(String packageName) {
-        return request(packageName, "1.0 code-a");
-    }
-
-    private GenerationRequest request(String packageName, String pluginFingerprint) {
         BindingsOutput output = new BindingsOutput(GeneratorOptions.of(packageName), "qapi-schema.json",
                 project.resolve("target/generated-sources/qapi"), project.resolve("target/generated-resources/qapi"));
         return new GenerationRequest(project, schema, output,
-                project.resolve("target/maven-status/qapi/default/generate-state.txt"), pluginFingerprint);
+                project.resolve("target/maven-status/qapi/default/generate-state.txt"), pluginCode());
     }
 
     private GenerationRequest request() {
@@ -183,11 +189,69 @@ class IncrementalGenerationTest {
     }
 
     @Test
-    void aPluginBuiltFromOtherCodeRegeneratesThoughItsVersionIsTheSame() throws IOException {
-        IncrementalGeneration.run(request("com.example.qmp", "1.0 code-a"));
+    void aSnapshotPluginRebuiltWithOtherCodeRegeneratesThoughItsVersionIsTheSame() throws IOException {
+        IncrementalGeneration.run(request());
+        assertTrue(IncrementalGeneration.run(request()).upToDate());
 
-        assertTrue(IncrementalGeneration.run(request("com.example.qmp", "1.0 code-a")).upToDate());
-        assertFalse(IncrementalGeneration.run(request("com.example.qmp", "1.0 code-b")).upToDate());
+        TestJar.write(generatorJar, 0, Map.of("dev/qapi/generator/java/JavaGenerator.class", "code v2"));
+
+        assertFalse(IncrementalGeneration.run(request()).upToDate());
+    }
+
+    @Test
+    void aSnapshotPluginRebuiltFromTheSameCodeDoesNotRegenerate() throws IOException {
+        IncrementalGeneration.run(request());
+
+        TestJar.write(generatorJar, 1_000_000_000_000L, Map.of("dev/qapi/generator/java/JavaGenerator.class", "code v1"));
+
+        assertTrue(IncrementalGeneration.run(request()).upToDate());
+    }
+
+    /** Sets the times of the schema files and the plugin's jar to long ago, as for a project checked out earlier. */
+    private void ageInputs() throws IOException {
+        for (Path file : List.of(schema, include, generatorJar)) {
+            Files.setLastModifiedTime(file, LONG_AGO);
+        }
+    }
+
+    @Test
+    void inputFilesWhoseStampsAreUnchangedAreNotReadAgain() throws IOException {
+        ageInputs();
+        IncrementalGeneration.run(request());
+        // Same size, same time: only reading the bytes could tell, and the check does not read them.
+        Files.writeString(include, Files.readString(include).replace("green", "brown"));
+        Files.setLastModifiedTime(include, LONG_AGO);
+
+        assertTrue(IncrementalGeneration.run(request()).upToDate());
+    }
+
+    @Test
+    void aFileStampedTooCloseToTheStatesWritingIsComparedByContent() throws IOException {
+        IncrementalGeneration.run(request());
+        FileTime stateWritten = Files.getLastModifiedTime(request().stateFile());
+        FileTime racy = FileTime.fromMillis(stateWritten.toMillis() - 10);
+        Files.setLastModifiedTime(include, racy);
+        IncrementalGeneration.run(request());
+        Files.setLastModifiedTime(request().stateFile(), FileTime.fromMillis(racy.toMillis() + 20));
+        // A second edit within the file system's granularity would keep the time: same size, same time.
+        Files.writeString(include, Files.readString(include).replace("green", "brown"));
+        Files.setLastModifiedTime(include, racy);
+
+        assertFalse(IncrementalGeneration.run(request()).upToDate());
+        assertTrue(Files.readString(source("Color")).contains("BROWN"));
+    }
+
+    @Test
+    void aTouchedFileWithTheSameBytesIsUpToDateAndRestamped() throws IOException {
+        ageInputs();
+        IncrementalGeneration.run(request());
+        FileTime touched = FileTime.fromMillis(LONG_AGO.toMillis() + 60_000);
+        Files.setLastModifiedTime(include, touched);
+
+        assertTrue(IncrementalGeneration.run(request()).upToDate());
+        GenerationState state = GenerationState.read(request().stateFile(), project).orElseThrow();
+        assertTrue(state.stamps().stream().anyMatch(s -> s.file().equals("src/main/qapi/sub/types.json")
+                && s.modified() == touched.to(java.util.concurrent.TimeUnit.NANOSECONDS)), state.stamps().toString());
     }
 
     @Test
@@ -222,7 +286,7 @@ class IncrementalGenerationTest {
         BindingsOutput moved = new BindingsOutput(GeneratorOptions.of("com.example.qmp"), "qapi-schema.json",
                 project.resolve("target/other-sources"), project.resolve("target/generated-resources/qapi"));
 
-        IncrementalGeneration.run(new GenerationRequest(project, schema, moved, request().stateFile(), "1.0 code-a"));
+        IncrementalGeneration.run(new GenerationRequest(project, schema, moved, request().stateFile(), pluginCode()));
 
         assertTrue(Files.isRegularFile(project.resolve("target/other-sources/com/example/qmp/Color.java")));
         assertTrue(Files.isDirectory(old));
@@ -233,7 +297,7 @@ class IncrementalGenerationTest {
 
     private GenerationRequest docRequest(DocOptions options) {
         return new GenerationRequest(project, schema, new DocOutput(options, project.resolve("target/qapi-doc")),
-                project.resolve("target/maven-status/qapi/default/doc-state.txt"), "1.0 code-a");
+                project.resolve("target/maven-status/qapi/default/doc-state.txt"), pluginCode());
     }
 
     @Test
