@@ -16,8 +16,8 @@ interface SchemaOutput {
     Map<String, String> settings();
 
     /**
-     * The directories the files go to, absolute, each under a short name (one word, not {@code hash},
-     * {@code root} or {@code include}) that the state records the files under.
+     * The directories the files go to, absolute, each under a short name (one word of a-z, not a keyword
+     * of the state file such as {@code hash} or {@code include}) that the state records the files under.
      */
     Map<String, Path> roots();
 
