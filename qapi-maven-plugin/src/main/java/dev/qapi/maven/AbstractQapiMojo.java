@@ -2,7 +2,14 @@ package dev.qapi.maven;
 
 import dev.qapi.parser.QapiError;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -12,10 +19,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal of this plugin shares: the schema it reads, {@code qapi.skip}, and reporting a schema
- * error as a build failure located at {@code file:line}. A goal gathers its parameters into a request
- * and hands it to code that knows nothing of Maven ({@link #execute(MavenProject)}); the {@code doc}
- * goal, when it comes, is meant to sit next to {@link GenerateMojo} on this base.
+ * What every goal of this plugin shares: the schema it reads, {@code qapi.skip}, the incremental run
+ * ({@link IncrementalGeneration}, with its state under {@code target/maven-status/qapi/<execution-id>/}),
+ * the line it logs, and reporting a schema error as a build failure located at {@code file:line}. A goal
+ * only says what it makes of the schema ({@link #output()}) and what it adds to the project afterwards.
+ *
+ * <p>Up to the "up to date" line, this runs in a JVM that Maven has just started, on every build: it
+ * uses no lambdas, method references, streams or regexes (each costs milliseconds the first time in a
+ * JVM), and string concatenation compiles to {@code StringBuilder} ({@code -XDstringConcat=inline}).
+ * {@code ColdStartTest} checks the path below the mojo.
  */
 abstract class AbstractQapiMojo extends AbstractMojo {
 
@@ -50,28 +62,88 @@ abstract class AbstractQapiMojo extends AbstractMojo {
             getLog().info("qapi: skipped (qapi.skip)");
             return;
         }
+        long start = System.nanoTime();
+        GenerationRequest request = new GenerationRequest(project.getBasedir().toPath(), schema.toPath(),
+                output(), stateFile(), pluginCode());
+        IncrementalGeneration.Outcome outcome;
         try {
-            execute(project);
+            outcome = IncrementalGeneration.run(request);
         } catch (QapiError e) {
             SchemaErrorReport report = SchemaErrorReport.of(e.getMessage());
             report.lines().forEach(getLog()::error);
             throw new MojoFailureException(report.summary());
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("qapi: cannot generate the " + what() + " of "
+                    + request.schemaDisplayName() + ": " + e.getMessage(), e);
+        }
+        addToProject(project);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (outcome.upToDate()) {
+            getLog().info("qapi: " + what() + " of " + request.schemaDisplayName() + " up to date ("
+                    + outcome.files() + " files) in " + ms + " ms");
+        } else {
+            getLog().info("qapi: generated the " + what() + " of " + request.schemaDisplayName() + " ("
+                    + outcome.files() + " files: " + outcome.written() + " written, " + outcome.unchanged()
+                    + " unchanged, " + outcome.deleted() + " deleted) in " + ms + " ms");
         }
     }
 
     /**
-     * Runs the goal.
+     * What this goal makes of the schema, from its parameters.
      *
-     * @throws QapiError for an invalid schema: reported here, without a stack trace
+     * @throws MojoFailureException when a parameter is invalid
      */
-    protected abstract void execute(MavenProject project) throws MojoExecutionException, MojoFailureException;
+    protected abstract SchemaOutput output() throws MojoFailureException;
+
+    /** What this goal generates, as the log names it: {@code bindings}, {@code documentation}. */
+    protected abstract String what();
+
+    /** Done after every run, also when nothing was regenerated: the project model is built anew each time. */
+    protected void addToProject(MavenProject project) {
+    }
 
     /**
-     * Where this execution keeps its state: {@code target/maven-status/qapi/<execution-id>/}. Each goal
-     * names its own file in it, so goals bound in one execution do not collide.
+     * Where this execution of this goal keeps its state:
+     * {@code target/maven-status/qapi/<execution-id>/<goal>-state.txt}, so that goals bound in one
+     * execution do not collide.
      */
-    protected Path stateDir() {
-        String id = mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(project.getBuild().getDirectory(), "maven-status", "qapi", id);
+    private Path stateFile() {
+        return Path.of(project.getBuild().getDirectory(), "maven-status", "qapi",
+                fileName(mojoExecution.getExecutionId()), mojoExecution.getGoal() + "-state.txt");
+    }
+
+    /** {@code id} with every character but {@code A-Za-z0-9._-} replaced by {@code _}. */
+    private static String fileName(String id) {
+        StringBuilder name = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            name.append(plain ? c : '_');
+        }
+        return name.toString();
+    }
+
+    /** The plugin's version and the libraries it runs on, with their files: see {@link PluginCode}. */
+    private PluginCode pluginCode() {
+        List<PluginCode.Library> libraries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Artifact> artifacts = new ArrayList<>();
+        if (plugin.getPluginArtifact() != null) {
+            artifacts.add(plugin.getPluginArtifact());
+        }
+        if (plugin.getArtifacts() != null) {
+            artifacts.addAll(plugin.getArtifacts());
+        }
+        for (Artifact artifact : artifacts) {
+            String coordinates = artifact.getGroupId() + ":" + artifact.getArtifactId()
+                    + (artifact.hasClassifier() ? ":" + artifact.getClassifier() : "") + ":" + artifact.getBaseVersion();
+            if (seen.add(coordinates)) {
+                File file = artifact.getFile();
+                libraries.add(new PluginCode.Library(coordinates, file == null ? null : file.toPath(),
+                        artifact.isSnapshot()));
+            }
+        }
+        return new PluginCode(plugin.getVersion(), libraries);
     }
 }

@@ -1,29 +1,24 @@
 package dev.qapi.maven;
 
-import dev.qapi.generator.doc.DocFiles;
 import dev.qapi.generator.doc.DocFormat;
-import dev.qapi.generator.doc.DocGenerator;
 import dev.qapi.generator.doc.DocOptions;
-import dev.qapi.parser.SchemaLoader;
-import dev.qapi.parser.schema.Schema;
 import java.io.File;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Generates the schema's reference documentation, like QEMU's QMP reference: an HTML site (index, one
  * page per module, every command, event and type with its members, features, returns, errors, since and
- * examples, types linked to their definitions) and the same as Markdown. Files whose bytes did not
- * change are left alone.
+ * examples, types linked to their definitions) and the same as Markdown.
+ *
+ * <p>Incremental as {@code generate} is: when neither the schema files nor the parameters changed since
+ * the last successful run of this execution, nothing is written. Otherwise only pages whose bytes changed
+ * are written, and pages this execution wrote before but no longer does are deleted.
  */
 @Mojo(name = "doc", defaultPhase = LifecyclePhase.PROCESS_SOURCES, threadSafe = true)
 public class DocMojo extends AbstractQapiMojo {
@@ -53,7 +48,7 @@ public class DocMojo extends AbstractQapiMojo {
     private String docTitle;
 
     @Override
-    protected void execute(MavenProject project) throws MojoExecutionException, MojoFailureException {
+    protected SchemaOutput output() throws MojoFailureException {
         Set<DocFormat> formats = switch (docFormat.toLowerCase(Locale.ROOT)) {
             case "html" -> EnumSet.of(DocFormat.HTML);
             case "markdown" -> EnumSet.of(DocFormat.MARKDOWN);
@@ -64,17 +59,11 @@ public class DocMojo extends AbstractQapiMojo {
         if (docTitle != null && !docTitle.isBlank()) {
             options = options.withTitle(docTitle);
         }
-        Path base = project.getBasedir().toPath();
-        Path schemaPath = schema.toPath().toAbsolutePath().normalize();
-        String shown = schemaPath.startsWith(base) ? base.relativize(schemaPath).toString() : schemaPath.toString();
-        Schema model = SchemaLoader.load(base, base.relativize(schemaPath).toString());
-        DocFiles site = DocGenerator.generate(model, options);
-        try {
-            DocFiles.WriteResult result = site.writeTo(docDirectory.toPath());
-            getLog().info("qapi: documentation of " + shown + " in " + docDirectory + " (" + site.files().size()
-                    + " files: " + result.written() + " written, " + result.unchanged() + " unchanged)");
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException("qapi: cannot write the documentation: " + e.getMessage(), e);
-        }
+        return new DocOutput(options, docDirectory.toPath());
+    }
+
+    @Override
+    protected String what() {
+        return "documentation";
     }
 }

@@ -2,14 +2,11 @@ package dev.qapi.maven;
 
 import dev.qapi.generator.java.GeneratorOptions;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -66,35 +63,21 @@ public class GenerateMojo extends AbstractQapiMojo {
     private List<String> defines;
 
     @Override
-    protected void execute(MavenProject project) throws MojoExecutionException, MojoFailureException {
-        GenerationRequest request = request();
-        String schemaName = request.schemaDisplayName();
-        IncrementalGeneration.Outcome outcome;
-        try {
-            outcome = IncrementalGeneration.run(request);
-        } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException("qapi: cannot generate the bindings of " + schemaName + ": "
-                    + e.getMessage(), e);
-        }
-        if (outcome.upToDate()) {
-            getLog().info("qapi: bindings of " + schemaName + " up to date");
-        } else {
-            getLog().info("qapi: generated the bindings of " + schemaName + " (" + outcome.files() + " files: "
-                    + outcome.written() + " written, " + outcome.unchanged() + " unchanged, "
-                    + outcome.deleted() + " deleted)");
-        }
-        addToProject(project);
-    }
-
-    private GenerationRequest request() throws MojoFailureException {
+    protected SchemaOutput output() throws MojoFailureException {
         GeneratorOptions options;
         try {
-            options = new GeneratorOptions(packageName, Optional.ofNullable(defines).map(GenerateMojo::symbols));
+            options = new GeneratorOptions(packageName,
+                    defines == null ? Optional.empty() : Optional.of(symbols(defines)));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("qapi: packageName: " + e.getMessage());
         }
-        return new GenerationRequest(project.getBasedir().toPath(), schema.toPath(), options,
-                outputDirectory.toPath(), resourceOutputDirectory.toPath(), stateDir(), plugin.getVersion());
+        return new BindingsOutput(options, schema.getName(), outputDirectory.toPath(),
+                resourceOutputDirectory.toPath());
+    }
+
+    @Override
+    protected String what() {
+        return "bindings";
     }
 
     private static Set<String> symbols(List<String> defines) {
@@ -107,12 +90,14 @@ public class GenerateMojo extends AbstractQapiMojo {
         return symbols;
     }
 
-    /** Done on every run, also when nothing was regenerated: the project model is built anew each time. */
-    private void addToProject(MavenProject project) {
+    @Override
+    protected void addToProject(MavenProject project) {
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
         String resources = resourceOutputDirectory.getAbsolutePath();
-        boolean present = project.getResources().stream()
-                .anyMatch(r -> resources.equals(new File(r.getDirectory()).getAbsolutePath()));
+        boolean present = false;
+        for (Resource r : project.getResources()) {
+            present |= resources.equals(new File(r.getDirectory()).getAbsolutePath());
+        }
         if (!present) {
             Resource resource = new Resource();
             resource.setDirectory(resources);

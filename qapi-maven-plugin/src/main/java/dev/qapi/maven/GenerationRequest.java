@@ -1,37 +1,31 @@
 package dev.qapi.maven;
 
-import dev.qapi.generator.java.GeneratorOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Everything one generation needs, gathered from the mojo's parameters; nothing in it knows Maven.
+ * Everything one goal's generation needs, gathered from the mojo's parameters; nothing in it knows Maven.
  *
  * @param baseDir the project's directory: schema file names in messages are relative to it
  * @param schema the root schema file, absolute
- * @param options the package and the defined symbols
- * @param sourceRoot where Java sources go, absolute
- * @param resourceRoot where resources (introspection data) go, absolute
- * @param stateDir where this execution keeps its content hash and manifest, absolute
- * @param pluginVersion the plugin's version, part of the hash so that an upgrade regenerates
+ * @param output what the goal makes of the schema, and where it goes
+ * @param stateFile where this execution of the goal keeps its content hash and manifest, absolute
+ * @param pluginCode the plugin's version and libraries, an input so that an upgrade, or a SNAPSHOT rebuilt
+ *     with other code, regenerates
  */
-public record GenerationRequest(
+record GenerationRequest(
         Path baseDir,
         Path schema,
-        GeneratorOptions options,
-        Path sourceRoot,
-        Path resourceRoot,
-        Path stateDir,
-        String pluginVersion) {
+        SchemaOutput output,
+        Path stateFile,
+        PluginCode pluginCode) {
 
-    public GenerationRequest {
+    GenerationRequest {
         baseDir = baseDir.toAbsolutePath().normalize();
         schema = schema.toAbsolutePath().normalize();
-        Objects.requireNonNull(options, "options");
-        sourceRoot = sourceRoot.toAbsolutePath().normalize();
-        resourceRoot = resourceRoot.toAbsolutePath().normalize();
-        stateDir = stateDir.toAbsolutePath().normalize();
-        Objects.requireNonNull(pluginVersion, "pluginVersion");
+        Objects.requireNonNull(output, "output");
+        stateFile = stateFile.toAbsolutePath().normalize();
+        Objects.requireNonNull(pluginCode, "pluginCode");
     }
 
     /**

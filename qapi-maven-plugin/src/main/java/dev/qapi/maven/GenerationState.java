@@ -7,51 +7,114 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one execution's last successful generation left behind: the hash of its inputs, the schema
- * files it read, and the manifest of the files it generated. Stored as a small line-oriented text file
- * so that it can be read when something looks wrong.
+ * What one execution's last successful generation left behind: its inputs (their names, the stamps of
+ * the input files and the hash of it all), the schema files it read, and the manifest of the files it
+ * generated, by output directory. Stored as a small line-oriented text file so that it can be read when
+ * something looks wrong:
  *
- * @param inputsHash the SHA-256 of the inputs, hex
+ * <pre>
+ * qapi-maven-plugin state 3
+ * hash 3f2a...
+ * input plugin 0.1.0
+ * input library dev.qapi:qapi-generator:0.1.0
+ * input setting package com.example.qmp
+ * input schema src/main/qapi/qapi-schema.json
+ * stamp 412 1764072000123456789 src/main/qapi/qapi-schema.json
+ * stamp 118 1764072000123456789 src/main/qapi/sub/types.json
+ * root source target/generated-sources/qapi
+ * root resource target/generated-resources/qapi
+ * include sub/types.json
+ * source com/example/qmp/Target.java
+ * resource com/example/qmp/qapi-introspect.json
+ * </pre>
+ *
+ * @param inputsHash the SHA-256 of the inputs, hex ({@link Inputs#hash()})
+ * @param inputs what of the inputs is compared as text ({@link Inputs#names()})
+ * @param stamps the stamps of the input files, empty when they could not all be stamped
  * @param includes the schema files read besides the root, relative to the root's directory
- * @param sourceRoot the directory the sources were written to (stored relative to the project)
- * @param resourceRoot the directory the resources were written to
- * @param sources the generated sources, relative to {@code sourceRoot}, with {@code /} separators
- * @param resources the generated resources, relative to {@code resourceRoot}
+ * @param roots the directories the files were written to, by name (stored relative to the project)
+ * @param files the generated files by the name of their directory, relative to it, with {@code /}
+ *     separators
  */
-record GenerationState(
-        String inputsHash,
-        List<String> includes,
-        Path sourceRoot,
-        Path resourceRoot,
-        List<String> sources,
-        List<String> resources) {
+record GenerationState(String inputsHash, List<String> inputs, List<Inputs.Stamp> stamps, List<String> includes,
+        Map<String, Path> roots, Map<String, List<String>> files) {
 
     /** Bump when the file's format or the hash's recipe changes: an old file is then ignored. */
-    static final String FORMAT = "qapi-maven-plugin state 1";
+    static final String FORMAT = "qapi-maven-plugin state 3";
 
-    private static final String FILE_NAME = "generate-state.txt";
+    private static final List<String> KEYWORDS = List.of("hash", "input", "stamp", "root", "include");
 
     GenerationState {
+        inputs = List.copyOf(inputs);
+        stamps = List.copyOf(stamps);
         includes = List.copyOf(includes);
-        sources = List.copyOf(sources);
-        resources = List.copyOf(resources);
+        roots = Collections.unmodifiableMap(new LinkedHashMap<>(roots));
+        // Loops, not lambdas: this is built on the up-to-date path (see AbstractQapiMojo).
+        Map<String, List<String>> byRoot = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> root : files.entrySet()) {
+            byRoot.put(root.getKey(), List.copyOf(root.getValue()));
+        }
+        files = Collections.unmodifiableMap(byRoot);
+        for (String root : roots.keySet()) {
+            if (!isRootName(root)) {
+                throw new IllegalArgumentException("not a name for an output directory: '" + root + "'");
+            }
+        }
+        for (String root : files.keySet()) {
+            if (!roots.containsKey(root)) {
+                throw new IllegalArgumentException("files under an unknown output directory: " + root);
+            }
+        }
+    }
+
+    /** One word of {@code a-z} that is not a keyword of the file. */
+    private static boolean isRootName(String name) {
+        if (name.isEmpty() || KEYWORDS.contains(name)) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 'a' || name.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** This state with the input files stamped anew (their bytes being the same). */
+    GenerationState withStamps(List<Inputs.Stamp> newStamps) {
+        return new GenerationState(inputsHash, inputs, newStamps, includes, roots, files);
     }
 
     /** Every file of the manifest, absolute. */
     List<Path> generatedFiles() {
-        List<Path> files = new ArrayList<>();
-        sources.forEach(s -> files.add(sourceRoot.resolve(s).normalize()));
-        resources.forEach(r -> files.add(resourceRoot.resolve(r).normalize()));
-        return files;
+        List<Path> all = new ArrayList<>();
+        for (Map.Entry<String, List<String>> root : files.entrySet()) {
+            Path dir = roots.get(root.getKey());
+            for (String path : root.getValue()) {
+                all.add(dir.resolve(path).normalize());
+            }
+        }
+        return all;
     }
 
-    /** The state in {@code dir}, if there is one this version can read. */
-    static Optional<GenerationState> read(Path dir, Path baseDir) throws IOException {
-        Path file = dir.resolve(FILE_NAME);
+    /** How many files the manifest names. */
+    int fileCount() {
+        int count = 0;
+        for (List<String> paths : files.values()) {
+            count += paths.size();
+        }
+        return count;
+    }
+
+    /** The state in {@code file}, if there is one this version can read. */
+    static Optional<GenerationState> read(Path file, Path baseDir) throws IOException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -60,57 +123,78 @@ record GenerationState(
             return Optional.empty();
         }
         String hash = null;
-        Path sourceRoot = null;
-        Path resourceRoot = null;
+        List<String> inputs = new ArrayList<>();
+        List<Inputs.Stamp> stamps = new ArrayList<>();
         List<String> includes = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        List<String> resources = new ArrayList<>();
+        Map<String, Path> roots = new LinkedHashMap<>();
+        Map<String, List<String>> files = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            int space = line.indexOf(' ');
-            if (space < 0) {
+            String[] parts = line.split(" ", 2);
+            if (parts.length < 2) {
                 return Optional.empty();
             }
-            String value = line.substring(space + 1);
-            switch (line.substring(0, space)) {
+            String value = parts[1];
+            switch (parts[0]) {
                 case "hash" -> hash = value;
-                case "sourceRoot" -> sourceRoot = baseDir.resolve(value).normalize();
-                case "resourceRoot" -> resourceRoot = baseDir.resolve(value).normalize();
+                case "input" -> inputs.add(value);
                 case "include" -> includes.add(value);
-                case "source" -> sources.add(value);
-                case "resource" -> resources.add(value);
+                case "stamp" -> {
+                    String[] stamp = value.split(" ", 3);
+                    if (stamp.length < 3) {
+                        return Optional.empty();
+                    }
+                    try {
+                        stamps.add(new Inputs.Stamp(stamp[2], Long.parseLong(stamp[0]), Long.parseLong(stamp[1])));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                }
+                case "root" -> {
+                    String[] root = value.split(" ", 2);
+                    if (root.length < 2) {
+                        return Optional.empty();
+                    }
+                    roots.put(root[0], baseDir.resolve(root[1]).normalize());
+                    files.put(root[0], new ArrayList<>());
+                }
                 default -> {
-                    return Optional.empty();
+                    List<String> paths = files.get(parts[0]);
+                    if (paths == null) {
+                        return Optional.empty();
+                    }
+                    paths.add(value);
                 }
             }
         }
-        if (hash == null || sourceRoot == null || resourceRoot == null) {
+        if (hash == null) {
             return Optional.empty();
         }
-        return Optional.of(new GenerationState(hash, includes, sourceRoot, resourceRoot, sources, resources));
+        return Optional.of(new GenerationState(hash, inputs, stamps, includes, roots, files));
     }
 
-    /** Forgets the state in {@code dir}: done before regenerating, so a failed run leaves none. */
-    static void delete(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(FILE_NAME));
+    /** Forgets the state in {@code file}: done before regenerating, so a failed run leaves none. */
+    static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
     }
 
-    /** Writes this state to {@code dir}, replacing the file in one move. */
-    void write(Path dir, GenerationRequest request) throws IOException {
+    /** Writes this state to {@code file}, replacing it in one move. */
+    void write(Path file, GenerationRequest request) throws IOException {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
         text.append("hash ").append(inputsHash).append('\n');
-        text.append("sourceRoot ").append(request.relative(sourceRoot)).append('\n');
-        text.append("resourceRoot ").append(request.relative(resourceRoot)).append('\n');
+        inputs.forEach(i -> text.append("input ").append(i).append('\n'));
+        stamps.forEach(s -> text.append("stamp ").append(s.size()).append(' ').append(s.modified()).append(' ')
+                .append(s.file()).append('\n'));
+        roots.forEach((name, dir) -> text.append("root ").append(name).append(' ')
+                .append(request.relative(dir)).append('\n'));
         includes.forEach(i -> text.append("include ").append(i).append('\n'));
-        sources.forEach(s -> text.append("source ").append(s).append('\n'));
-        resources.forEach(r -> text.append("resource ").append(r).append('\n'));
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+        files.forEach((root, paths) -> paths.forEach(p -> text.append(root).append(' ').append(p).append('\n')));
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         try {
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

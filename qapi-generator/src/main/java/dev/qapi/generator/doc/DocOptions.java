@@ -23,7 +23,12 @@ public record DocOptions(Optional<String> title, Set<DocFormat> formats) {
             throw new IllegalArgumentException("no output format");
         }
         formats = Set.copyOf(EnumSet.copyOf(formats));
-        title = title.map(String::strip).filter(t -> !t.isEmpty());
+        // No lambda here: the Maven plugin builds these options on every run, also when nothing is
+        // regenerated, in a fresh JVM where the first lambda costs milliseconds.
+        if (title.isPresent()) {
+            String stripped = title.get().strip();
+            title = stripped.isEmpty() ? Optional.empty() : Optional.of(stripped);
+        }
     }
 
     /** These options writing only {@code formats}. */

@@ -17,10 +17,31 @@ public record GeneratorOptions(String packageName, Optional<Set<String>> defines
 
     public GeneratorOptions {
         Objects.requireNonNull(packageName, "packageName");
-        if (!packageName.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+        if (!isPackageName(packageName)) {
             throw new IllegalArgumentException("not a Java package name: '" + packageName + "'");
         }
-        defines = defines.map(d -> Set.copyOf(new TreeSet<>(d)));
+        // No regex and no lambda here: the Maven plugin builds these options on every run, also when
+        // nothing is regenerated, in a fresh JVM where each costs milliseconds the first time.
+        if (defines.isPresent()) {
+            defines = Optional.of(Set.copyOf(new TreeSet<>(defines.get())));
+        }
+    }
+
+    /** {@code [A-Za-z_$][A-Za-z0-9_$]*} separated by dots. */
+    static boolean isPackageName(String name) {
+        boolean start = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.' && !start) {
+                start = true;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '$'
+                    || (!start && c >= '0' && c <= '9')) {
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        return !start;
     }
 
     /** Everything generated, conditions recorded. */
