@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # QMP load benchmark: one client (qmpload.c), used unchanged against three servers:
-#   ours  dev.qapi.runtime.bench.BenchServer (QmpServer + ProtocolCommands.registerBasics), -Xmx128m,
-#         -XX:+UseSerialGC (one busy thread and a small heap: G1's write barriers cost ours about 5%)
+#   ours  dev.qapi.runtime.bench.BenchServer (QmpServer + ProtocolCommands.registerBasics), -Xmx128m
 #   qemu  qemu-system-x86_64 -machine none, one socket chardev + control monitor per connection
 #   noop  noop.c, a do-nothing responder: the physical limit of the socket
 #
@@ -129,7 +128,7 @@ stop() { # NAME: close its stdin (ours, noop) or SIGTERM (qemu), then wait for i
 }
 
 start_ours() { # NAME N XMX
-  start "$1" java "-Xmx$3" -XX:+UseSerialGC -cp "$cp" dev.qapi.runtime.bench.BenchServer "$work/$1" "$2"
+  start "$1" java "-Xmx$3" -cp "$cp" dev.qapi.runtime.bench.BenchServer "$work/$1" "$2"
   wait_ready "$1"
 }
 
