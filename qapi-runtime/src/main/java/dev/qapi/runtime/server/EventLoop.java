@@ -2,6 +2,7 @@ package dev.qapi.runtime.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.PriorityQueue;
@@ -31,6 +32,9 @@ final class EventLoop implements Runnable {
     private final Thread thread;
     private volatile boolean running = true;
     private final Consumer<SelectionKey> onReady = this::ready;
+    /** The one buffer every connection reads into; what a frontend leaves unconsumed is copied out. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
+    static final int READ_BUFFER_SIZE = 64 << 10;
     /** Timers, earliest first; loop thread only. */
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSeq;
@@ -55,6 +59,11 @@ final class EventLoop implements Runnable {
 
     void start() {
         thread.start();
+    }
+
+    /** The shared read buffer; loop thread only, and only until the read's input is delivered. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
     }
 
     Selector selector() {

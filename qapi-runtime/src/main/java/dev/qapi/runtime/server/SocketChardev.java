@@ -195,11 +195,18 @@ final class SocketChardev {
         }
     }
 
+    private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0);
+
     /** One connected client: its socket, unsent output and unconsumed input. */
     final class Connection implements EventLoop.Handler {
         private final SocketChannel channel;
         private final SelectionKey key;
-        private final ByteBuffer input = ByteBuffer.allocate(16 << 10);
+        /**
+         * Input read but not yet consumed: while being delivered, the loop's shared read buffer; after
+         * that, a private copy of what the frontend left (it was suspended or its client was not reading
+         * its answers), or nothing. An idle connection holds no input buffer at all.
+         */
+        private ByteBuffer input = NO_INPUT;
         private final JsonBuffer output = new JsonBuffer(1024);
         private int written;
         private boolean inputEnded;
@@ -210,7 +217,6 @@ final class SocketChardev {
 
         private Connection(SocketChannel channel) throws IOException {
             this.channel = channel;
-            input.flip();
             key = channel.register(loop.selector(), frontend != null ? SelectionKey.OP_READ : 0, this);
         }
 
@@ -272,22 +278,40 @@ final class SocketChardev {
         }
 
         private void read() throws IOException {
-            input.compact();
+            if (input.hasRemaining()) {
+                // Input left from before goes first; read more only once it is consumed.
+                deliver();
+                if (input.hasRemaining() || readPaused || closed || closing) {
+                    return;
+                }
+            }
+            ByteBuffer shared = loop.readBuffer();
+            shared.clear();
             int n;
             try {
-                n = channel.read(input);
+                n = channel.read(shared);
             } finally {
-                input.flip();
+                shared.flip();
             }
             if (n < 0) {
                 inputEnded = true;
             }
-            deliver();
+            input = shared;
+            try {
+                deliver();
+            } finally {
+                if (input == shared) {
+                    input = shared.hasRemaining() ? ByteBuffer.allocate(shared.remaining()).put(shared).flip() : NO_INPUT;
+                }
+            }
         }
 
         private void deliver() {
             if (frontend != null && input.hasRemaining() && !closing && !closed && !readPaused) {
                 frontend.received(input);
+            }
+            if (!input.hasRemaining()) {
+                input = NO_INPUT;
             }
             flush();
             idle();
