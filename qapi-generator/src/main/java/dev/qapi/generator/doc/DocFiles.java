@@ -33,13 +33,7 @@ public record DocFiles(List<DocFile> files) {
 
     /** Writes every file under {@code dir}, rewriting only those whose bytes differ. Deletes nothing. */
     public WriteResult writeTo(Path dir) {
-        ChangedFiles.createParents(files.stream().map(f -> dir.resolve(f.path())).toList());
-        int written = 0;
-        for (DocFile file : files) {
-            if (ChangedFiles.write(dir.resolve(file.path()), file.bytes())) {
-                written++;
-            }
-        }
+        int written = ChangedFiles.writeAll(files, f -> dir.resolve(f.path()), DocFile::bytes);
         return new WriteResult(written, files.size() - written);
     }
 }

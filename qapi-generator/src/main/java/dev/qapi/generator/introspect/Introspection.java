@@ -1,9 +1,5 @@
 package dev.qapi.generator.introspect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.qapi.generator.java.ChangedFiles;
 import dev.qapi.parser.schema.Schema;
@@ -24,8 +20,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Introspection {
-    private static final ObjectWriter COMPACT = new ObjectMapper().writer();
-
     private final ArrayNode entries;
 
     private Introspection(ArrayNode entries) {
@@ -74,7 +68,7 @@ public final class Introspection {
         }
         StringBuilder sb = new StringBuilder("[\n");
         for (int i = 0; i < entries.size(); i++) {
-            sb.append(compact(entries.get(i))).append(i + 1 < entries.size() ? ",\n" : "\n");
+            sb.append(CompactJson.of(entries.get(i))).append(i + 1 < entries.size() ? ",\n" : "\n");
         }
         return sb.append("]\n").toString();
     }
@@ -90,14 +84,5 @@ public final class Introspection {
         Path target = file.toAbsolutePath();
         ChangedFiles.createParents(List.of(target));
         return ChangedFiles.write(target, toJson().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String compact(JsonNode node) {
-        try {
-            return COMPACT.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            // a tree of plain nodes always serializes
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 /** The annotations that carry schema facts into generated code: wire name, features, condition. */
 final class Annotations {
     private static final String PACKAGE = "dev.qapi.runtime.annotation";
+    private static final ClassName QAPI_NAME = ClassName.get(PACKAGE, "QapiName");
+    private static final ClassName QAPI_FEATURES = ClassName.get(PACKAGE, "QapiFeatures");
+    private static final ClassName QAPI_IF = ClassName.get(PACKAGE, "QapiIf");
     static final ClassName SPECIAL_FEATURES = ClassName.get("dev.qapi.runtime.marshal", "SpecialFeatures");
 
     private Annotations() {
@@ -21,20 +24,34 @@ final class Annotations {
      * with {@code features} and condition {@code ifcond}.
      */
     static List<AnnotationSpec> of(String wireName, List<Feature> features, IfCond ifcond, GeneratorOptions options) {
+        return of(wireName, features, ifcond, options, true);
+    }
+
+    /**
+     * The annotations for a record component or parameter: those of {@link #of} but {@code @Deprecated},
+     * which has no effect there (javac says so); the feature is still recorded by {@code @QapiFeatures}
+     * and in the Javadoc.
+     */
+    static List<AnnotationSpec> ofComponent(String wireName, List<Feature> features, IfCond ifcond, GeneratorOptions options) {
+        return of(wireName, features, ifcond, options, false);
+    }
+
+    private static List<AnnotationSpec> of(String wireName, List<Feature> features, IfCond ifcond, GeneratorOptions options,
+            boolean deprecated) {
         List<AnnotationSpec> out = new ArrayList<>();
         if (wireName != null) {
-            out.add(AnnotationSpec.builder(ClassName.get(PACKAGE, "QapiName")).addMember("value", "$S", wireName).build());
+            out.add(AnnotationSpec.builder(QAPI_NAME).addMember("value", "$S", wireName).build());
         }
         List<Feature> included = included(features, options);
         if (!included.isEmpty()) {
             CodeBlock names = CodeBlock.join(included.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", ");
-            out.add(AnnotationSpec.builder(ClassName.get(PACKAGE, "QapiFeatures"))
+            out.add(AnnotationSpec.builder(QAPI_FEATURES)
                     .addMember("value", included.size() == 1 ? "$L" : "{$L}", names).build());
         }
         if (options.recordsConditions() && ifcond.isPresent()) {
-            out.add(AnnotationSpec.builder(ClassName.get(PACKAGE, "QapiIf")).addMember("value", "$S", ifcond.toString()).build());
+            out.add(AnnotationSpec.builder(QAPI_IF).addMember("value", "$S", ifcond.toString()).build());
         }
-        if (isDeprecated(features, options)) {
+        if (deprecated && isDeprecated(features, options)) {
             out.add(AnnotationSpec.builder(Deprecated.class).build());
         }
         return out;

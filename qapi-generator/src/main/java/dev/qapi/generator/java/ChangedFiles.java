@@ -2,11 +2,19 @@ package dev.qapi.generator.java;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writing generated files so that a file whose bytes are already there is left alone (its timestamp
@@ -17,15 +25,48 @@ public final class ChangedFiles {
     private ChangedFiles() {
     }
 
-    /** Creates each directory that will hold one of {@code targets}, once. */
-    public static void createParents(Collection<Path> targets) {
+    /**
+     * Writes each of {@code files} whose bytes differ from what its target holds, in order, creating
+     * directories first. Files in a directory that did not exist are written without looking for old
+     * ones (the common case of a fresh output directory).
+     *
+     * @param target where a file goes
+     * @param bytes its content
+     * @return how many were written
+     */
+    public static <F> int writeAll(List<F> files, Function<F, Path> target, Function<F, byte[]> bytes) {
+        List<Path> targets = files.stream().map(target).toList();
+        Set<Path> created = createParents(targets);
+        int written = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path path = targets.get(i);
+            byte[] content = bytes.apply(files.get(i));
+            if (created.contains(path.getParent()) ? writeNew(path, content) : write(path, content)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Creates each directory that will hold one of {@code targets}, once.
+     *
+     * @return the directories that did not exist before, so hold no old files to compare with
+     */
+    public static Set<Path> createParents(Collection<Path> targets) {
+        Set<Path> created = new HashSet<>();
         for (Path dir : new TreeSet<>(targets.stream().map(Path::getParent).toList())) {
+            if (Files.isDirectory(dir)) {
+                continue;
+            }
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw failure("cannot create " + dir, e);
             }
+            created.add(dir);
         }
+        return created;
     }
 
     /**
@@ -41,6 +82,24 @@ public final class ChangedFiles {
             }
             Files.write(target, bytes);
             return true;
+        } catch (IOException e) {
+            throw failure("cannot write " + target, e);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} in a directory just created, so with nothing to compare; should
+     * a file be there after all (someone else writing into the same directory), as {@link #write} does.
+     */
+    private static boolean writeNew(Path target, byte[] bytes) {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return write(target, bytes);
         } catch (IOException e) {
             throw failure("cannot write " + target, e);
         }

@@ -46,9 +46,10 @@ final class CommandsGenerator {
         JavaNames.Scope methods = new JavaNames.Scope("register");
         JavaNames.Scope constants = new JavaNames.Scope();
         List<Shape> shapes = new ArrayList<>();
-        Map<Command, String> constantNames = new LinkedHashMap<>();
+        // by name: hashing a Command record would hash its whole doc comment
+        Map<String, String> constantNames = new LinkedHashMap<>();
         for (Command c : commands) {
-            constantNames.put(c, constants.claim(JavaNames.constant(c.name())));
+            constantNames.put(c.name(), constants.claim(JavaNames.constant(c.name())));
             if (c.gen()) {
                 shapes.add(shape(c, methods.claim(JavaNames.lowerCamel(c.name()))));
             }
@@ -64,7 +65,7 @@ final class CommandsGenerator {
         TypeSpec.Builder marshal = ctx.generated(TypeSpec.classBuilder(marshalName)).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         Context.javadoc(marshal, "Metadata and registration of the commands of schema module {@code " + DocText.escape(module) + "}.");
         for (Command c : commands) {
-            marshal.addField(info(c, constantNames.get(c)));
+            marshal.addField(info(c, constantNames.get(c.name())));
         }
         marshal.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         MethodSpec.Builder register = MethodSpec.methodBuilder("register")
@@ -75,7 +76,7 @@ final class CommandsGenerator {
                 .addParameter(interfaceName, "impl");
         for (Shape s : shapes) {
             register.addStatement("registry.register($N, (arguments, context) -> $N(impl, arguments, context))",
-                    constantNames.get(s.command()), s.method());
+                    constantNames.get(s.command().name()), s.method());
         }
         marshal.addMethod(register.build());
         for (Shape s : shapes) {

@@ -47,8 +47,9 @@ final class DocText {
                 i++;
                 continue;
             }
-            Matcher directive = DIRECTIVE.matcher(line.strip());
-            if (TextBlocks.indent(line) == 0 && directive.matches()) {
+            String stripped = line.strip();
+            Matcher directive = stripped.startsWith("..") ? DIRECTIVE.matcher(stripped) : null;
+            if (directive != null && TextBlocks.indent(line) == 0 && directive.matches()) {
                 flush(paragraph, out);
                 String kind = directive.group(1);
                 int end = TextBlocks.blockEnd(lines, i + 1);
@@ -76,12 +77,12 @@ final class DocText {
                 continue;
             }
             literalNext = false;
-            if (line.strip().startsWith("- ") || line.strip().startsWith("* ")) {
+            if (stripped.startsWith("- ") || stripped.startsWith("* ")) {
                 flush(paragraph, out);
                 i = list(lines, i, out);
                 continue;
             }
-            paragraph.add(line.strip());
+            paragraph.add(stripped);
             if (line.endsWith("::")) {
                 literalNext = true;
                 String last = paragraph.remove(paragraph.size() - 1);
@@ -151,6 +152,9 @@ final class DocText {
     }
 
     private String inline(String text) {
+        if (!mayHaveMarkup(text)) {
+            return escape(text);
+        }
         Matcher m = INLINE.matcher(text);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -181,10 +185,53 @@ final class DocText {
         return "{@code " + literal + "}";
     }
 
+    /** Whether {@link #INLINE} can match: each of its forms needs a {@code `}, {@code @} or {@code *}. */
+    private static boolean mayHaveMarkup(String text) {
+        return text.indexOf('`') >= 0 || text.indexOf('@') >= 0 || text.indexOf('*') >= 0;
+    }
+
     /** HTML escaping for running text, plus what Javadoc itself would take as markup. */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("@", "&#64;").replace("*/", "*&#47;").replace("{", "&#123;").replace("}", "&#125;");
+        int first = firstToEscape(text, 0);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        int done = first;
+        for (int i = first; i >= 0; i = firstToEscape(text, i + 1)) {
+            out.append(text, done, i);
+            char c = text.charAt(i);
+            out.append(switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '@' -> "&#64;";
+                case '{' -> "&#123;";
+                case '}' -> "&#125;";
+                default -> "&#47;"; // the '/' of "*/", which would end the comment
+            });
+            done = i + 1;
+        }
+        return out.append(text, done, text.length()).toString();
+    }
+
+    /** The index of the next character from {@code from} that {@link #escape} replaces, or -1. */
+    private static int firstToEscape(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '&', '<', '>', '@', '{', '}' -> {
+                    return i;
+                }
+                case '/' -> {
+                    if (i > 0 && text.charAt(i - 1) == '*') {
+                        return i;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return -1;
     }
 
     private static String escapeLiteral(String text) {

@@ -28,13 +28,7 @@ public record GeneratedFiles(List<GeneratedFile> files) {
      * files whose bytes differ, so that timestamps of unchanged files stay.
      */
     public WriteResult writeTo(Path sourceRoot, Path resourceRoot) {
-        ChangedFiles.createParents(files.stream().map(f -> target(f, sourceRoot, resourceRoot)).toList());
-        int written = 0;
-        for (GeneratedFile file : files) {
-            if (ChangedFiles.write(target(file, sourceRoot, resourceRoot), file.bytes())) {
-                written++;
-            }
-        }
+        int written = ChangedFiles.writeAll(files, f -> target(f, sourceRoot, resourceRoot), GeneratedFile::bytes);
         return new WriteResult(written, files.size() - written);
     }
 

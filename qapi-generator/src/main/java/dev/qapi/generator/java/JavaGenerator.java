@@ -18,6 +18,8 @@ import dev.qapi.parser.schema.SchemaType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
 
@@ -50,6 +52,8 @@ public final class JavaGenerator {
     }
 
     private GeneratedFiles run() {
+        // The introspection data needs no names; it is made on another core while the classes are built.
+        ForkJoinTask<String> introspection = ForkJoinPool.commonPool().submit(this::introspectionJson);
         JavaNames.Scope topLevel = new JavaNames.Scope("SchemaIntrospection");
         JavaTypes types = new JavaTypes(schema, options, topLevel);
         DocText docText = new DocText(name -> types.classIfGenerated(name).map(ClassName::simpleName).orElse(null));
@@ -91,10 +95,13 @@ public final class JavaGenerator {
                 .flatMap(job -> job.get().stream())
                 .map(spec -> new GeneratedFile(dir + spec.name() + ".java", GeneratedFile.Kind.SOURCE, render(spec)))
                 .toList());
-        Build build = options.defines().<Build>map(Build::defining).orElse(Build.unconfigured());
-        String introspection = Introspection.of(schema, new Introspection.Options(false, build)).toJson();
-        files.add(new GeneratedFile(dir + INTROSPECTION_RESOURCE, GeneratedFile.Kind.RESOURCE, introspection));
+        files.add(new GeneratedFile(dir + INTROSPECTION_RESOURCE, GeneratedFile.Kind.RESOURCE, introspection.join()));
         return new GeneratedFiles(files);
+    }
+
+    private String introspectionJson() {
+        Build build = options.defines().<Build>map(Build::defining).orElse(Build.unconfigured());
+        return Introspection.of(schema, new Introspection.Options(false, build)).toJson();
     }
 
     private String render(TypeSpec spec) {

@@ -49,10 +49,8 @@ final class MemberCodec {
     /** A parameter or component for {@code m}, annotated with its schema facts. */
     ParameterSpec parameter(Member m, String javaName) {
         return ParameterSpec.builder(javaType(m), javaName)
-                // @Deprecated has no effect on parameters and record components (javac says so); the
-                // feature is still recorded by @QapiFeatures and in the Javadoc.
-                .addAnnotations(Annotations.of(m.name().equals(javaName) ? null : m.name(), m.features(), m.ifcond(), types.options())
-                        .stream().filter(a -> !a.type().toString().equals("java.lang.Deprecated")).toList())
+                .addAnnotations(Annotations.ofComponent(m.name().equals(javaName) ? null : m.name(), m.features(), m.ifcond(),
+                        types.options()))
                 .build();
     }
 
