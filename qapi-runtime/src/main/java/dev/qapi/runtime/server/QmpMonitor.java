@@ -226,7 +226,9 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         if (response.isDone()) {
             finish(response.getNow(null), c, inBand);
         } else {
-            response.whenComplete((r, e) -> server.loop().execute(() -> {
+            // Always later, never inline: a stage completed on the loop thread from within another
+            // command must not run this one's follow-up inside it.
+            response.whenComplete((r, e) -> server.loop().later(() -> {
                 finish(r, c, inBand);
                 server.scheduler().drain();
             }));
@@ -236,11 +238,15 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     /** Sends a response (unless the monitor or its client is gone) and, in-band, frees the scheduler. */
     private void finish(Response response, SocketChardev.Connection c, boolean inBand) {
         // A monitor removed by this very command still answers it; otherwise a removed monitor is mute.
-        if (response != null && connection == c && (!removed || detachPending)) {
-            send(response);
-        }
-        if (inBand) {
-            server.scheduler().end(this);
+        try {
+            if (response != null && connection == c && (!removed || detachPending)) {
+                send(response);
+            }
+        } finally {
+            // Whatever happened to the answer, the next in-band command must be able to run.
+            if (inBand) {
+                server.scheduler().end(this);
+            }
         }
         if (removed && detachPending) {
             // Self-removal: the response above goes out, then the client is dropped.

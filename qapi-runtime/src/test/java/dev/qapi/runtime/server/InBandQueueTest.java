@@ -56,6 +56,10 @@ class InBandQueueTest {
             return EMPTY;
         });
         registry.register(new CommandInfo("oob-ping", true, false, true, 0, List.of()), (args, ctx) -> EMPTY);
+        registry.register(new CommandInfo("oob-release", true, false, true, 0, List.of()), (args, ctx) -> {
+            gate.complete(EMPTY);
+            return EMPTY;
+        });
         registry.register(CommandInfo.of("sleepy"), (args, ctx) -> {
             gate.join();
             return JsonNodeFactory.instance.objectNode().put("monitor", server.currentMonitorId().orElse("?"));
@@ -226,6 +230,17 @@ class InBandQueueTest {
             assertEquals("{\"return\": {}, \"id\": 1}", c.read());
             assertEquals("{\"return\": {}, \"id\": 2}", c.read());
             assertNull(c.read());
+        }
+    }
+
+    @Test
+    void aCommandCompletedFromAnotherCommandOnTheLoopAnswersAfterIt() throws IOException {
+        try (QmpClient c = negotiated(monitor("m"), true)) {
+            c.send("{\"execute\": \"block\", \"id\": 1}\n{\"execute\": \"quick\", \"id\": 2}\n"
+                    + "{\"exec-oob\": \"oob-release\", \"id\": 3}\n");
+            assertEquals("{\"return\": {}, \"id\": 3}", c.read());
+            assertEquals("{\"return\": {}, \"id\": 1}", c.read());
+            assertEquals("{\"return\": {}, \"id\": 2}", c.read());
         }
     }
 
