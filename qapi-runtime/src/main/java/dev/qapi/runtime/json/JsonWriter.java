@@ -158,8 +158,7 @@ public final class JsonWriter {
             for (int i = 0; i < n; i++) {
                 Map.Entry<String, JsonNode> member = members[QDictOrder.index(order[from + i])];
                 separator(i, out, depth + 1, newline);
-                string(member.getKey(), out);
-                out.put(": ");
+                key(member.getKey(), out);
                 value(member.getValue(), out, depth + 1, newline);
             }
         } finally {
@@ -245,6 +244,34 @@ public final class JsonWriter {
         }
         out.position(end);
     }
+
+    /** {@code "KEY": }: short keys come from a memo of their bytes, as the same few recur in every answer. */
+    private static void key(String key, JsonBuffer out) {
+        if (key.length() > MEMO_KEY_LENGTH) {
+            string(key, out);
+            out.put(": ");
+            return;
+        }
+        int slot = key.hashCode() & (KEYS.length - 1);
+        EncodedKey e = KEYS[slot];
+        if (e == null || (e.key != key && !e.key.equals(key))) {
+            JsonBuffer b = new JsonBuffer(key.length() + 8);
+            string(key, b);
+            b.put(": ");
+            e = new EncodedKey(key, b.toByteArray());
+            KEYS[slot] = e;
+        }
+        out.put(e.bytes);
+    }
+
+    /** A key and its bytes as written, {@code "KEY": }. */
+    private record EncodedKey(String key, byte[] bytes) {
+    }
+
+    private static final int MEMO_KEY_LENGTH = 40;
+    // Shared by all threads without locking: a slot holds an immutable record (its array is never
+    // written after construction), so a reader sees an old or a new entry; a miss only costs encoding.
+    private static final EncodedKey[] KEYS = new EncodedKey[512];
 
     private static void string(String s, JsonBuffer out) {
         out.put((byte) '"');
