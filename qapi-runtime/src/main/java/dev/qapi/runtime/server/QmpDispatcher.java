@@ -53,10 +53,31 @@ final class QmpDispatcher {
                 throw QmpException.generic("QMP input must be a JSON object");
             }
             ObjectNode dict = (ObjectNode) request;
-            id = dict.get("id");
-            String execKey = checkObject(dict, session.oobEnabled());
-            String command = dict.get(execKey).textValue();
-            boolean oob = execKey.equals("exec-oob");
+            // Fast path for the common valid request, in one pass over its members: "execute" (a
+            // string), optionally "arguments" (an object) and "id", nothing else. Anything else takes
+            // QEMU's walk (checkObject), which reports the first problem in QDict order.
+            JsonNode execute = null;
+            JsonNode arguments = null;
+            boolean simple = true;
+            for (Map.Entry<String, JsonNode> member : dict.properties()) {
+                switch (member.getKey()) {
+                    case "execute" -> execute = member.getValue();
+                    case "arguments" -> arguments = member.getValue();
+                    case "id" -> id = member.getValue();
+                    default -> simple = false;
+                }
+            }
+            String command;
+            boolean oob;
+            if (simple && execute != null && execute.isTextual() && (arguments == null || arguments.isObject())) {
+                command = execute.textValue();
+                oob = false;
+            } else {
+                String execKey = checkObject(dict, session.oobEnabled());
+                command = dict.get(execKey).textValue();
+                oob = execKey.equals("exec-oob");
+                arguments = dict.get("arguments");
+            }
             CommandRegistry.Registered cmd = lookup(command, session);
             policy.checkInput(cmd.info().specialFeatures(), QmpException.COMMAND_NOT_FOUND, "command", command);
             if (!cmd.enabled()) {
@@ -66,7 +87,6 @@ final class QmpDispatcher {
             if (oob && !cmd.info().allowOob()) {
                 throw QmpException.generic("The command " + command + " does not support OOB");
             }
-            JsonNode arguments = dict.get("arguments");
             ObjectNode args = arguments == null ? NODES.objectNode() : (ObjectNode) arguments;
             if (cmd.handler() instanceof AsyncCommandHandler async) {
                 return started(async, args, session, cmd.info().successResponse(), id);
@@ -114,16 +134,6 @@ final class QmpDispatcher {
 
     /** QEMU's {@code qmp_dispatch_check_obj}: returns the key naming the command. */
     private static String checkObject(ObjectNode dict, boolean allowOob) {
-        // Fast path for the common valid request: "execute" (a string) plus optional "arguments"
-        // (an object) and "id", nothing else. Anything else takes QEMU's walk below.
-        JsonNode ex = dict.get("execute");
-        if (ex != null && ex.isTextual() && !dict.has("exec-oob")) {
-            JsonNode a = dict.get("arguments");
-            int expected = 1 + (a != null ? 1 : 0) + (dict.has("id") ? 1 : 0);
-            if (dict.size() == expected && (a == null || a.isObject())) {
-                return "execute";
-            }
-        }
         String execKey = null;
         for (Map.Entry<String, JsonNode> member : QDictOrder.entries(dict)) {
             String name = member.getKey();
