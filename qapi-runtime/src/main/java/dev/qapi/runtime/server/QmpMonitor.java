@@ -178,10 +178,15 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
             queue.add(message);
             scheduler.ready(this);
         }
-        if (oobEnabled ? queue.size() >= QUEUE_MAX : busy()) {
+        if (mustSuspend()) {
             suspended = true;
             c.suspend();
         }
+    }
+
+    /** QEMU's suspend rule: with oob, while the queue is full; without, while a request waits or runs. */
+    private boolean mustSuspend() {
+        return oobEnabled ? queue.size() >= QUEUE_MAX : busy();
     }
 
     /** Runs the next queued in-band request; called by the scheduler when no in-band command runs. */
@@ -191,7 +196,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
             return;
         }
         run(message, connection, true);
-        if (suspended && (oobEnabled ? queue.size() < QUEUE_MAX : !busy())) {
+        if (suspended && !mustSuspend()) {
             resume();
         }
     }
@@ -254,7 +259,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
             chardev.detach(true);
             return;
         }
-        if (suspended && connection == c && (oobEnabled ? queue.size() < QUEUE_MAX : !busy())) {
+        if (suspended && connection == c && !mustSuspend()) {
             resume();
         }
         if (connection == c && c != null && !receiving) {
@@ -271,8 +276,8 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     }
 
     /** Writes one message to the client, if there is one. */
-    void send(JsonNode message) {
-        send(Response.message((ObjectNode) message));
+    void send(ObjectNode message) {
+        send(Response.message(message));
     }
 
     private void send(Response response) {

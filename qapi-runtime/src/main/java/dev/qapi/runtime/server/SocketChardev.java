@@ -253,7 +253,18 @@ final class SocketChardev {
             readPaused = false;
             updateInterest();
             if (input.hasRemaining() && frontend != null) {
-                loop.later(this::deliver);
+                deliverLater();
+            }
+        }
+
+        /** Delivers held-back input on a later turn of the loop (once, however often it is asked). */
+        private void deliverLater() {
+            if (!deliverScheduled) {
+                deliverScheduled = true;
+                loop.later(() -> {
+                    deliverScheduled = false;
+                    deliver();
+                });
             }
         }
 
@@ -342,14 +353,9 @@ final class SocketChardev {
                 return;
             }
             updateInterest();
-            if (input.hasRemaining() && !readPaused && !closing && frontend != null && pending() < OUTPUT_HIGH_WATER
-                    && !deliverScheduled) {
+            if (input.hasRemaining() && !readPaused && !closing && frontend != null && pending() < OUTPUT_HIGH_WATER) {
                 // Input held back while the client was not reading its answers: go on with it.
-                deliverScheduled = true;
-                loop.later(() -> {
-                    deliverScheduled = false;
-                    deliver();
-                });
+                deliverLater();
             }
         }
 

@@ -38,10 +38,7 @@ class EventThrottleTest {
         Path path = tmp.resolve("m.sock");
         server.addChardev("c", UnixDomainSocketAddress.of(path));
         server.addMonitor("c", Optional.of("m"), false, false);
-        client = new QmpClient(path);
-        client.read();
-        client.send("{\"execute\": \"qmp_capabilities\"}\n");
-        assertEquals("{\"return\": {}}", client.read());
+        client = QmpClient.negotiated(path, false);
     }
 
     @AfterEach

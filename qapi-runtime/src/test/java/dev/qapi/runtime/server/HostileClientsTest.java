@@ -60,14 +60,6 @@ class HostileClientsTest {
         return path;
     }
 
-    private static QmpClient negotiated(Path socket) throws IOException {
-        QmpClient c = new QmpClient(socket);
-        assertTrue(c.read().startsWith("{\"QMP\""));
-        c.send("{\"execute\": \"qmp_capabilities\"}\n");
-        assertEquals("{\"return\": {}}", c.read());
-        return c;
-    }
-
     private static SocketChannel raw(Path socket) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         ch.connect(UnixDomainSocketAddress.of(socket));
@@ -104,7 +96,7 @@ class HostileClientsTest {
     void aMonitorHammeredWithGarbageDoesNotDisturbAnother() throws Exception {
         Path bad = monitor("bad");
         Path good = monitor("good");
-        try (SocketChannel hammer = raw(bad); QmpClient c = negotiated(good)) {
+        try (SocketChannel hammer = raw(bad); QmpClient c = QmpClient.negotiated(good, false)) {
             Future<Long> answers = drain(hammer);
             AtomicLong sent = new AtomicLong();
             Future<?> writer = threads.submit(() -> {
@@ -145,7 +137,7 @@ class HostileClientsTest {
     void aClientThatNeverReadsStaysBoundedAndStallsNobody() throws Exception {
         Path slow = monitor("slow");
         Path good = monitor("good");
-        try (QmpClient s = negotiated(slow); QmpClient c = negotiated(good)) {
+        try (QmpClient s = QmpClient.negotiated(slow, false); QmpClient c = QmpClient.negotiated(good, false)) {
             byte[] request = "{\"execute\": \"big\"}\n".getBytes(StandardCharsets.US_ASCII);
             AtomicLong requests = new AtomicLong();
             Future<?> writer = threads.submit(() -> {
@@ -171,7 +163,7 @@ class HostileClientsTest {
     @Test
     void aFloodOfPipelinedRequestsIsAnsweredOnceEachInOrder() throws Exception {
         int count = 100_000;
-        try (QmpClient c = negotiated(monitor("m"))) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), false)) {
             Future<?> writer = threads.submit(() -> {
                 StringBuilder batch = new StringBuilder();
                 for (int i = 0; i < count; i++) {

@@ -87,22 +87,13 @@ class InBandQueueTest {
         return path;
     }
 
-    private static QmpClient negotiated(Path socket, boolean oob) throws IOException {
-        QmpClient c = new QmpClient(socket);
-        assertTrue(c.read().startsWith("{\"QMP\""));
-        c.send(oob ? "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"oob\"]}}\n"
-                : "{\"execute\": \"qmp_capabilities\"}\n");
-        assertEquals("{\"return\": {}}", c.read());
-        return c;
-    }
-
     private void release() {
         gate.complete(EMPTY);
     }
 
     @Test
     void outOfBandOvertakesARunningInBandCommandAndTheQueueWaits() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), true)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), true)) {
             c.send("{\"execute\": \"block\", \"id\": \"ib-blocks-1\"}\n"
                     + "{\"execute\": \"quick\", \"id\": \"ib-quick-1\"}\n"
                     + "{\"exec-oob\": \"oob-ping\", \"id\": \"oob-1\"}\n");
@@ -117,7 +108,7 @@ class InBandQueueTest {
 
     @Test
     void aQueuedRequestErrorWaitsItsTurnToo() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), true)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), true)) {
             c.send("{\"execute\": \"block\", \"id\": \"blocks-2\"}\n{\"id\": \"err-2\"}\n{]\n");
             assertNull(c.poll(100));
             release();
@@ -131,7 +122,7 @@ class InBandQueueTest {
 
     @Test
     void withoutOobTheMonitorReadsNothingWhileItsRequestRuns() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), false)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), false)) {
             c.send("{\"execute\": \"block\", \"id\": 1}\n{\"exec-oob\": \"oob-ping\", \"id\": 2}\n");
             assertNull(c.poll(100), "lock-step: not even the exec-oob is read");
             release();
@@ -143,7 +134,7 @@ class InBandQueueTest {
 
     @Test
     void withOobReadingStopsWhenEightRequestsWait() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), true)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), true)) {
             StringBuilder in = new StringBuilder("{\"execute\": \"block\", \"id\": \"b\"}\n");
             for (int i = 0; i < 7; i++) {
                 in.append("{\"execute\": \"quick\", \"id\": ").append(i).append("}\n");
@@ -170,7 +161,8 @@ class InBandQueueTest {
 
     @Test
     void inBandCommandsOfAllMonitorsRunOneAtATimeRoundRobin() throws IOException {
-        try (QmpClient a = negotiated(monitor("a"), true); QmpClient b = negotiated(monitor("b"), true)) {
+        try (QmpClient a = QmpClient.negotiated(monitor("a"), true);
+                QmpClient b = QmpClient.negotiated(monitor("b"), true)) {
             a.send("{\"execute\": \"block\", \"id\": \"a0\"}\n{\"execute\": \"quick\", \"id\": \"a1\"}\n"
                     + "{\"execute\": \"quick\", \"id\": \"a2\"}\n");
             assertNull(a.poll(100), "a0 runs");
@@ -188,7 +180,7 @@ class InBandQueueTest {
     @Test
     void aClientThatLeavesMidRequestGetsNothingAndItsQueueIsNeverRun() throws IOException, InterruptedException {
         Path socket = monitor("m");
-        try (QmpClient c = negotiated(socket, true)) {
+        try (QmpClient c = QmpClient.negotiated(socket, true)) {
             c.send("{\"execute\": \"block\", \"id\": \"old\"}\n{\"execute\": \"quick\", \"id\": \"old-q\"}\n");
             assertNull(c.poll(50));
         }
@@ -207,7 +199,8 @@ class InBandQueueTest {
 
     @Test
     void removalDropsQueuedRequestsAndTheRunningOnesReply() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), true); QmpClient other = negotiated(monitor("o"), true)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), true);
+                QmpClient other = QmpClient.negotiated(monitor("o"), true)) {
             c.send("{\"execute\": \"block\", \"id\": 1}\n{\"execute\": \"quick\", \"id\": 2}\n"
                     + "{\"execute\": \"quick\", \"id\": 3}\n");
             assertNull(c.poll(50));
@@ -222,7 +215,7 @@ class InBandQueueTest {
 
     @Test
     void halfCloseWaitsForEveryAnswer() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), true)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), true)) {
             c.send("{\"execute\": \"block\", \"id\": 1}\n{\"execute\": \"quick\", \"id\": 2}\n");
             c.shutdownOutput();
             assertNull(c.poll(100));
@@ -235,7 +228,7 @@ class InBandQueueTest {
 
     @Test
     void aCommandCompletedFromAnotherCommandOnTheLoopAnswersAfterIt() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), true)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), true)) {
             c.send("{\"execute\": \"block\", \"id\": 1}\n{\"execute\": \"quick\", \"id\": 2}\n"
                     + "{\"exec-oob\": \"oob-release\", \"id\": 3}\n");
             assertEquals("{\"return\": {}, \"id\": 3}", c.read());
@@ -246,7 +239,7 @@ class InBandQueueTest {
 
     @Test
     void anAsynchronousFailureIsAnErrorReply() throws IOException {
-        try (QmpClient c = negotiated(monitor("m"), false)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), false)) {
             c.send("{\"execute\": \"fail-later\", \"id\": 5}\n");
             assertEquals("{\"id\": 5, \"error\": {\"class\": \"GenericError\", \"desc\": \"failed on another thread\"}}",
                     c.read());
@@ -255,7 +248,8 @@ class InBandQueueTest {
 
     @Test
     void anOffloadedCommandBlocksNeitherTheLoopNorOob() throws Exception {
-        try (QmpClient c = negotiated(monitor("m"), true); QmpClient other = negotiated(monitor("o"), false)) {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), true);
+                QmpClient other = QmpClient.negotiated(monitor("o"), false)) {
             c.send("{\"execute\": \"sleepy\", \"id\": 1}\n{\"exec-oob\": \"oob-ping\", \"id\": 2}\n");
             assertEquals("{\"return\": {}, \"id\": 2}", c.read());
             other.send("{\"execute\": \"qmp_capabilities\"}\n");

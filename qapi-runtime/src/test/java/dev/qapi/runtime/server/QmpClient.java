@@ -34,6 +34,24 @@ final class QmpClient implements AutoCloseable {
         channel.register(readable, SelectionKey.OP_READ);
     }
 
+    /** A client past the greeting and {@code qmp_capabilities} (with {@code oob} enabled or not). */
+    static QmpClient negotiated(Path socket, boolean oob) throws IOException {
+        QmpClient c = new QmpClient(socket);
+        String greeting = c.read();
+        if (greeting == null || !greeting.startsWith("{\"QMP\"")) {
+            c.close();
+            throw new IOException("no greeting: " + greeting);
+        }
+        c.send(oob ? "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"oob\"]}}\n"
+                : "{\"execute\": \"qmp_capabilities\"}\n");
+        String answer = c.read();
+        if (!"{\"return\": {}}".equals(answer)) {
+            c.close();
+            throw new IOException("negotiation failed: " + answer);
+        }
+        return c;
+    }
+
     void send(String text) throws IOException {
         send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
