@@ -111,6 +111,28 @@ final class JsonLexer {
         return i - off;
     }
 
+    /** Whether the lexer is between tokens: in the start state with nothing of a token read. */
+    boolean betweenTokens() {
+        return state == START && tokenLength == 0;
+    }
+
+    /**
+     * Skips whitespace at {@code buf[i, end)}, as the start state does; only to be called
+     * {@link #betweenTokens()}.
+     *
+     * @return the index of the first other byte, or {@code end}
+     */
+    int skipWhitespace(byte[] buf, int i, int end) {
+        while (i < end) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
     /** Drops the current token and returns to the start state. */
     void reset() {
         state = START;

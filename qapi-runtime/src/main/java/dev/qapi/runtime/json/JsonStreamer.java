@@ -58,6 +58,7 @@ public final class JsonStreamer {
 
     private final MessageAssembler assembler = new MessageAssembler();
     private final JsonLexer lexer = new JsonLexer(assembler);
+    private final SimpleRequest simple = new SimpleRequest();
 
     /**
      * Consumes {@code buf[off, off + len)}, or a prefix of it if the sink asks to stop.
@@ -68,7 +69,30 @@ public final class JsonStreamer {
         Objects.checkFromIndexSize(off, len, buf.length);
         assembler.sink(Objects.requireNonNull(sink, "sink"));
         try {
-            return lexer.feed(buf, off, len);
+            int end = off + len;
+            int i = off;
+            while (i < end) {
+                if (lexer.betweenTokens() && assembler.betweenMessages()) {
+                    // Whitespace between messages is nothing to the lexer; then the common request
+                    // may be taken whole without it.
+                    i = lexer.skipWhitespace(buf, i, end);
+                    int next = simple.match(buf, i, end);
+                    if (next >= 0) {
+                        i = next;
+                        if (!sink.accept(new JsonMessage.Parsed(simple.value()))) {
+                            break;
+                        }
+                        continue;
+                    }
+                }
+                // The lexer returns after the byte that ended a message, so that the next one may be
+                // taken by the fast path again.
+                i += lexer.feed(buf, i, end - i);
+                if (assembler.stopRequested()) {
+                    break;
+                }
+            }
+            return i - off;
         } finally {
             assembler.sink(null);
         }
@@ -109,6 +133,6 @@ public final class JsonStreamer {
     /** Drops any partial input, as QEMU does when a client disconnects. */
     public void reset() {
         lexer.reset();
-        assembler.reset();
+        assembler.restart();
     }
 }

@@ -22,6 +22,7 @@ final class MessageAssembler implements JsonLexer.TokenSink {
     private int brackets;
     private int tokenCount;
     private long tokenBytes;
+    private boolean stopRequested;
 
     /** Where messages go until the next call; set for each feed. */
     void sink(JsonStreamer.Sink sink) {
@@ -76,8 +77,37 @@ final class MessageAssembler implements JsonLexer.TokenSink {
         parser.reset();
     }
 
+    /**
+     * Whether no message is in progress: the last token, if any, ended one. Then the next byte starts a
+     * new message, whoever reads it.
+     */
+    boolean betweenMessages() {
+        return tokenCount == 0 && braces == 0 && brackets == 0;
+    }
+
+    /** Drops the message in progress and a pending stop request: the stream starts over. */
+    void restart() {
+        reset();
+        stopRequested = false;
+    }
+
+    /** Whether the sink asked to stop at the last message; clears the request. */
+    boolean stopRequested() {
+        boolean stop = stopRequested;
+        stopRequested = false;
+        return stop;
+    }
+
+    /**
+     * Hands a finished message to the sink and pauses the lexer after the current byte either way, so
+     * that the streamer sees every message boundary; the sink's wish is kept for
+     * {@link #stopRequested()}. (The lexer still finishes its byte, which may end further messages.)
+     */
     private boolean end(JsonMessage message) {
         reset();
-        return sink.accept(message);
+        if (!sink.accept(message)) {
+            stopRequested = true;
+        }
+        return false;
     }
 }

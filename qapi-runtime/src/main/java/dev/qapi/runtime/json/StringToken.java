@@ -27,7 +27,7 @@ final class StringToken {
             i++;
         }
         if (i == end) {
-            return new String(token, 1, end - 1, StandardCharsets.ISO_8859_1);
+            return plain(token, 1, end - 1);
         }
         // At most one char per input byte: escapes and multi-byte sequences are never shorter in UTF-16.
         char[] out = new char[end - 1];
@@ -90,6 +90,43 @@ final class StringToken {
         }
         return new String(out, 0, n);
     }
+
+    /**
+     * A string of {@code length} ASCII bytes at {@code buf[from]}: short ones come from a memo shared by
+     * every parser, because the same few (member names, command names) recur in every request and a
+     * memoised string is neither copied again nor hashed again when it is looked up.
+     */
+    static String plain(byte[] buf, int from, int length) {
+        if (length > MEMO_LENGTH) {
+            return new String(buf, from, length, StandardCharsets.ISO_8859_1);
+        }
+        int h = 0;
+        for (int k = from; k < from + length; k++) {
+            h = 31 * h + buf[k];
+        }
+        int slot = (h ^ h >>> 16) & (MEMO.length - 1);
+        String m = MEMO[slot];
+        if (m != null && m.hashCode() == h && m.length() == length && sameChars(m, buf, from)) {
+            return m;
+        }
+        String s = new String(buf, from, length, StandardCharsets.ISO_8859_1);
+        MEMO[slot] = s;
+        return s;
+    }
+
+    private static boolean sameChars(String s, byte[] buf, int from) {
+        for (int k = 0, n = s.length(); k < n; k++) {
+            if (s.charAt(k) != buf[from + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int MEMO_LENGTH = 32;
+    // Shared by all threads without locking: a slot holds an immutable String, so a reader sees an old
+    // or a new one, and checks that it is the right one; a miss only costs the copy.
+    private static final String[] MEMO = new String[1024];
 
     /** Why the last {@link #decode} failed: the message after {@code JSON parse error, }, as bytes. */
     byte[] error() {
