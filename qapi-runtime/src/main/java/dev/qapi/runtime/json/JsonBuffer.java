@@ -55,6 +55,17 @@ public final class JsonBuffer {
         return ByteBuffer.wrap(bytes, 0, length).asReadOnlyBuffer();
     }
 
+    /**
+     * Copies bytes from index {@code from} into {@code dst}, as many as fit.
+     *
+     * @return the number of bytes copied
+     */
+    public int copyTo(int from, ByteBuffer dst) {
+        int n = Math.min(length - from, dst.remaining());
+        dst.put(bytes, from, n);
+        return n;
+    }
+
     /** Writes the content to {@code out}. */
     public void writeTo(OutputStream out) throws IOException {
         out.write(bytes, 0, length);

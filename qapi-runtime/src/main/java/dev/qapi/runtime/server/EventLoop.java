@@ -35,6 +35,7 @@ final class EventLoop implements Runnable {
     /** The one buffer every connection reads into; what a frontend leaves unconsumed is copied out. */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     static final int READ_BUFFER_SIZE = 64 << 10;
+    private final ByteBuffer ioBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     /** Timers, earliest first; loop thread only. */
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSeq;
@@ -64,6 +65,15 @@ final class EventLoop implements Runnable {
     /** The shared read buffer; loop thread only, and only until the read's input is delivered. */
     ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /**
+     * The loop's native buffer for socket reads and writes, so that the JDK needs no temporary one of
+     * its own for each call (nor the caller a buffer object per write); loop thread only, and only for
+     * the duration of one read or write.
+     */
+    ByteBuffer ioBuffer() {
+        return ioBuffer;
     }
 
     Selector selector() {

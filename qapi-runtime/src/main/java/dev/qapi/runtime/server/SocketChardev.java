@@ -297,12 +297,16 @@ final class SocketChardev {
                 }
             }
             ByteBuffer shared = loop.readBuffer();
+            ByteBuffer io = loop.ioBuffer();
+            io.clear();
+            int n = channel.read(io);
             shared.clear();
-            int n;
-            try {
-                n = channel.read(shared);
-            } finally {
-                shared.flip();
+            if (n > 0) {
+                io.flip();
+                io.get(shared.array(), 0, n);
+                shared.limit(n);
+            } else {
+                shared.limit(0);
             }
             if (n < 0) {
                 inputEnded = true;
@@ -334,15 +338,16 @@ final class SocketChardev {
                 return;
             }
             if (pending() > 0) {
-                ByteBuffer view = output.asByteBuffer();
-                view.position(written);
+                ByteBuffer io = loop.ioBuffer();
+                io.clear();
+                output.copyTo(written, io);
+                io.flip();
                 try {
-                    channel.write(view);
+                    written += channel.write(io);
                 } catch (IOException e) {
                     close();
                     return;
                 }
-                written = view.position();
                 if (pending() == 0) {
                     output.clear(64 << 10);
                     written = 0;
