@@ -338,16 +338,21 @@ final class SocketChardev {
                 return;
             }
             if (pending() > 0) {
+                // Through the loop's native buffer, a buffer-full at a time while the socket takes it all.
                 ByteBuffer io = loop.ioBuffer();
-                io.clear();
-                output.copyTo(written, io);
-                io.flip();
-                try {
-                    written += channel.write(io);
-                } catch (IOException e) {
-                    close();
-                    return;
-                }
+                int n;
+                do {
+                    io.clear();
+                    output.copyTo(written, io);
+                    io.flip();
+                    try {
+                        n = channel.write(io);
+                    } catch (IOException e) {
+                        close();
+                        return;
+                    }
+                    written += n;
+                } while (n == io.limit() && pending() > 0);
                 if (pending() == 0) {
                     output.clear(64 << 10);
                     written = 0;
