@@ -34,6 +34,18 @@ public final class MonitorContext implements CommandContext {
         return monitor.id();
     }
 
+    /**
+     * Removes monitor {@code id} on behalf of this command, from any thread: the way for an
+     * {@link dev.qapi.runtime.dispatch.AsyncCommandHandler} that completes on a thread of its own (where
+     * {@link QmpServer#removeMonitor} cannot tell who asks) to remove its own monitor. When {@code id} is
+     * the command's own monitor, its answer still goes out before the client is dropped.
+     *
+     * @throws dev.qapi.runtime.QmpException {@code monitor 'ID' not found}
+     */
+    public void removeMonitor(String id) {
+        server.removeMonitor(id, monitor);
+    }
+
     QmpMonitor monitor() {
         return monitor;
     }

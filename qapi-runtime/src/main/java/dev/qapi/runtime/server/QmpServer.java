@@ -271,12 +271,18 @@ public final class QmpServer implements EventSink, AutoCloseable {
 
     /**
      * Removes a monitor. Called by the monitor's own client, its response is sent before the client is
-     * dropped; otherwise its client is dropped at once. Requests it had not yet run are never run.
+     * dropped; otherwise its client is dropped at once. Requests it had not yet run are never run. Who
+     * calls is known on the loop thread and in offloaded commands; an asynchronous handler completing on
+     * a thread of its own uses {@link MonitorContext#removeMonitor} instead.
      *
      * @throws QmpException {@code monitor 'ID' not found}
      */
     public void removeMonitor(String id) {
-        QmpMonitor caller = callerMonitor();
+        removeMonitor(id, callerMonitor());
+    }
+
+    /** Removes monitor {@code id} at the request of a command of {@code caller} (null: from outside). */
+    void removeMonitor(String id, QmpMonitor caller) {
         loop.call(() -> {
             QmpMonitor monitor = monitors.remove(id);
             if (monitor == null) {

@@ -68,6 +68,18 @@ class InBandQueueTest {
                 CompletableFuture.supplyAsync(() -> {
                     throw QmpException.generic("failed on another thread");
                 }, worker));
+        registry.register(CommandInfo.of("remove-self-later"), (AsyncCommandHandler) (args, ctx) ->
+                CompletableFuture.supplyAsync(() -> {
+                    // On the worker's thread: only the context knows which monitor asked.
+                    MonitorContext mc = (MonitorContext) ctx;
+                    mc.removeMonitor(mc.monitorId());
+                    return (JsonNode) EMPTY;
+                }, worker));
+        registry.register(CommandInfo.of("remove-other-later"), (AsyncCommandHandler) (args, ctx) ->
+                CompletableFuture.supplyAsync(() -> {
+                    ((MonitorContext) ctx).removeMonitor("o");
+                    return (JsonNode) EMPTY;
+                }, worker));
         server = new QmpServer(registry, QmpServer.version(10, 0, 13, ""), CompatPolicy.DEFAULT);
         server.offload("sleepy", worker);
     }
@@ -261,6 +273,29 @@ class InBandQueueTest {
             assertEquals("{\"return\": {\"monitor\": \"m\"}, \"id\": 1}", c.read(), "currentMonitorId works offloaded");
             assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Capabilities negotiation is already"
                     + " complete, command ignored\"}}", other.read());
+        }
+    }
+
+    @Test
+    void anAsynchronousCommandOnItsOwnThreadRemovesItsOwnMonitorAfterAnswering() throws IOException {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), false)) {
+            c.send("{\"execute\": \"remove-self-later\", \"id\": 1}\n{\"execute\": \"quick\", \"id\": 2}\n");
+            assertEquals("{\"return\": {}, \"id\": 1}", c.read());
+            assertNull(c.read(), "then end of file; the request after it never runs");
+        }
+        assertEquals(0, quickRuns.get());
+        assertEquals(List.of(), server.monitors());
+    }
+
+    @Test
+    void anAsynchronousCommandOnItsOwnThreadRemovingAnotherMonitorDropsThatClientAtOnce() throws IOException {
+        try (QmpClient c = QmpClient.negotiated(monitor("m"), false);
+                QmpClient other = QmpClient.negotiated(monitor("o"), false)) {
+            c.send("{\"execute\": \"remove-other-later\", \"id\": 1}\n");
+            assertEquals("{\"return\": {}, \"id\": 1}", c.read());
+            assertNull(other.read());
+            c.send("{\"execute\": \"quick\", \"id\": 2}\n");
+            assertEquals("{\"return\": {}, \"id\": 2}", c.read(), "the caller's monitor stays");
         }
     }
 }
