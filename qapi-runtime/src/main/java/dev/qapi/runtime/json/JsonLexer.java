@@ -117,20 +117,21 @@ final class JsonLexer {
     }
 
     /**
-     * Skips whitespace at {@code buf[i, end)}, as the start state does; only to be called
-     * {@link #betweenTokens()}.
+     * Skips whitespace at {@code buf[i, end)}, as the start state does (it is nothing to the lexer
+     * {@link #betweenTokens()}).
      *
      * @return the index of the first other byte, or {@code end}
      */
-    int skipWhitespace(byte[] buf, int i, int end) {
-        while (i < end) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                break;
-            }
+    static int skipWhitespace(byte[] buf, int i, int end) {
+        while (i < end && isWhitespace(buf[i])) {
             i++;
         }
         return i;
+    }
+
+    /** QEMU's JSON whitespace: space, tab, CR and LF. */
+    static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** Drops the current token and returns to the start state. */

@@ -75,7 +75,7 @@ public final class JsonStreamer {
                 if (lexer.betweenTokens() && assembler.betweenMessages()) {
                     // Whitespace between messages is nothing to the lexer; then the common request
                     // may be taken whole without it.
-                    i = lexer.skipWhitespace(buf, i, end);
+                    i = JsonLexer.skipWhitespace(buf, i, end);
                     int next = simple.match(buf, i, end);
                     if (next >= 0) {
                         i = next;

@@ -41,20 +41,20 @@ final class SimpleRequest {
         if (i >= limit || buf[i] != '{') {
             return -1;
         }
-        i = literal(buf, whitespace(buf, i + 1, limit), limit, EXECUTE);
+        i = literal(buf, JsonLexer.skipWhitespace(buf, i + 1, limit), limit, EXECUTE);
         i = colon(buf, i, limit);
         i = string(buf, i, limit);
         if (i < 0) {
             return -1;
         }
         String command = StringToken.plain(buf, stringFrom, stringTo - stringFrom);
-        i = whitespace(buf, i, limit);
+        i = JsonLexer.skipWhitespace(buf, i, limit);
         if (i >= limit) {
             return -1;
         }
         JsonNode id = null;
         if (buf[i] == ',') {
-            i = literal(buf, whitespace(buf, i + 1, limit), limit, ID);
+            i = literal(buf, JsonLexer.skipWhitespace(buf, i + 1, limit), limit, ID);
             i = colon(buf, i, limit);
             if (i < 0 || i >= limit) {
                 return -1;
@@ -72,7 +72,7 @@ final class SimpleRequest {
                 }
                 id = value;
             }
-            i = whitespace(buf, i, limit);
+            i = JsonLexer.skipWhitespace(buf, i, limit);
             if (i >= limit) {
                 return -1;
             }
@@ -94,17 +94,6 @@ final class SimpleRequest {
         return value;
     }
 
-    private static int whitespace(byte[] buf, int i, int limit) {
-        while (i < limit) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                break;
-            }
-            i++;
-        }
-        return i;
-    }
-
     private static int literal(byte[] buf, int i, int limit, byte[] text) {
         if (i < 0 || limit - i < text.length) {
             return -1;
@@ -122,11 +111,11 @@ final class SimpleRequest {
         if (i < 0) {
             return -1;
         }
-        i = whitespace(buf, i, limit);
+        i = JsonLexer.skipWhitespace(buf, i, limit);
         if (i >= limit || buf[i] != ':') {
             return -1;
         }
-        return whitespace(buf, i + 1, limit);
+        return JsonLexer.skipWhitespace(buf, i + 1, limit);
     }
 
     /** A double-quoted string of printable ASCII without escapes; records where its content is. */
@@ -168,7 +157,7 @@ final class SimpleRequest {
             return -1;
         }
         byte next = buf[k];
-        if (next != '}' && next != ' ' && next != '\n' && next != '\r' && next != '\t') {
+        if (next != '}' && !JsonLexer.isWhitespace(next)) {
             return -1;
         }
         value = LongNode.valueOf(negative ? -v : v);
