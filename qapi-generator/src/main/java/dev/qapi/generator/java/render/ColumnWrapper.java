@@ -2,7 +2,7 @@ package dev.qapi.generator.java.render;
 
 /**
  * Line wrapping at 100 columns, exactly as JavaPoet's {@code LineWrapper} does it, writing straight into
- * the file's {@link StringBuilder}.
+ * a character buffer that becomes the file's text.
  *
  * <p>A wrapping space ({@code $W}) or zero-width space ({@code $Z}) becomes a pending break point: the
  * text after it is written on, and if that text makes the line longer than 100 columns before the next
@@ -11,40 +11,63 @@ package dev.qapi.generator.java.render;
  * after a break point instead; the result is the same, including its quirks: the deferred space counts as
  * a column, and text still pending when the file ends is dropped.)
  *
- * <p>Callers pass text without line breaks, and line breaks through {@link #newline()}.
+ * <p>Text holds no line breaks; those go through {@link #newline()}. Text is either appended, or copied
+ * into the buffer by the caller at {@link #reserve} and then {@link #commit committed}.
  */
 final class ColumnWrapper {
     private static final int COLUMN_LIMIT = 100;
 
-    private final StringBuilder out;
+    private char[] buffer;
+    private int length;
     private final String indent;
+    /** {@code indents[k]} is {@code k} indents. */
+    private char[][] indents = new char[0][];
     /** The characters on the current line, including a pending wrapping space. */
     private int column;
-    /** Where the pending break point is in {@link #out}, or -1. */
+    /** Where the pending break point is in {@link #buffer}, or -1. */
     private int pendingAt = -1;
     /** Whether the pending break point is a wrapping space (else zero-width). */
     private boolean pendingSpace;
     /** The indentation levels of the line the pending break point starts, if it breaks. */
     private int pendingIndent;
 
-    ColumnWrapper(StringBuilder out, String indent) {
-        this.out = out;
+    /**
+     * @param buffer where to start writing (grown as needed)
+     * @param indent one level of indentation
+     */
+    ColumnWrapper(char[] buffer, String indent) {
+        this.buffer = buffer;
         this.indent = indent;
     }
 
-    /** Writes {@code s[start, end)}, which holds no line break. */
-    void append(String s, int start, int end) {
-        int length = end - start;
-        if (pendingAt >= 0 && column + length > COLUMN_LIMIT) {
-            flush(true);
+    /** Makes room for {@code n} more characters and returns where they go: {@code buffer()[reserve(n)]}. */
+    int reserve(int n) {
+        if (length + n > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(length + n, buffer.length * 2));
         }
-        out.append(s, start, end);
-        column += length;
+        return length;
+    }
+
+    /** The buffer, valid until the next call of another method. */
+    char[] buffer() {
+        return buffer;
+    }
+
+    /** Takes the {@code n} characters the caller wrote at {@link #reserve} as written text (no line breaks). */
+    void commit(int n) {
+        if (pendingAt >= 0 && column + n > COLUMN_LIMIT) {
+            flush(true, n);
+        }
+        length += n;
+        column += n;
     }
 
     /** Writes {@code s}, which holds no line break. */
     void append(String s) {
-        append(s, 0, s.length());
+        int n = s.length();
+        int at = reserve(n);
+        s.getChars(0, n, buffer, at);
+        commit(n);
     }
 
     /** Writes {@code levels} indents. */
@@ -52,33 +75,42 @@ final class ColumnWrapper {
         if (levels == 0) {
             return;
         }
-        int length = levels * indent.length();
-        if (pendingAt >= 0 && column + length > COLUMN_LIMIT) {
-            flush(true);
+        char[] chars = indents(levels);
+        int at = reserve(chars.length);
+        System.arraycopy(chars, 0, buffer, at, chars.length);
+        commit(chars.length);
+    }
+
+    private char[] indents(int levels) {
+        if (levels >= indents.length) {
+            char[][] more = new char[Math.max(levels + 1, 8)][];
+            for (int i = 0; i < more.length; i++) {
+                more[i] = indent.repeat(i).toCharArray();
+            }
+            indents = more;
         }
-        for (int i = 0; i < levels; i++) {
-            out.append(indent);
-        }
-        column += length;
+        return indents[levels];
     }
 
     /** Ends the line. */
     void newline() {
         if (pendingAt >= 0) {
-            flush(column > COLUMN_LIMIT);
+            flush(column > COLUMN_LIMIT, 0);
         }
-        out.append('\n');
+        int at = reserve(1);
+        buffer[at] = '\n';
+        length++;
         column = 0;
     }
 
     /** A space, or a line break indented {@code indentLevel} levels if the line would get too long. */
     void wrappingSpace(int indentLevel) {
         if (pendingAt >= 0) {
-            flush(false);
+            flush(false, 0);
         }
         column++;
         pendingSpace = true;
-        pendingAt = out.length();
+        pendingAt = length;
         pendingIndent = indentLevel;
     }
 
@@ -88,40 +120,49 @@ final class ColumnWrapper {
             return;
         }
         if (pendingAt >= 0) {
-            flush(false);
+            flush(false, 0);
         }
         pendingSpace = false;
-        pendingAt = out.length();
+        pendingAt = length;
         pendingIndent = indentLevel;
     }
 
     /** The last character written for good (not after a pending break point), or {@code '\0'}. */
     char lastChar() {
-        int end = pendingAt >= 0 ? pendingAt : out.length();
-        return end == 0 ? Character.MIN_VALUE : out.charAt(end - 1);
+        int end = pendingAt >= 0 ? pendingAt : length;
+        return end == 0 ? Character.MIN_VALUE : buffer[end - 1];
     }
 
     /** The text, as JavaPoet would have it (which never writes text still pending at the end). */
     String finish() {
         if (pendingAt >= 0) {
-            out.setLength(pendingAt);
+            length = pendingAt;
             pendingAt = -1;
         }
-        return out.toString();
+        return new String(buffer, 0, length);
     }
 
-    /** Settles the pending break point: a line break if {@code wrap}, else what it is. */
-    private void flush(boolean wrap) {
+    /**
+     * Settles the pending break point: a line break if {@code wrap}, else what it is.
+     *
+     * @param uncommitted characters written at {@link #reserve} but not committed yet, moved along
+     */
+    private void flush(boolean wrap, int uncommitted) {
         if (wrap) {
-            int buffered = out.length() - pendingAt;
-            StringBuilder lineStart = new StringBuilder(1 + pendingIndent * indent.length()).append('\n');
-            for (int i = 0; i < pendingIndent; i++) {
-                lineStart.append(indent);
-            }
-            out.insert(pendingAt, lineStart);
-            column = pendingIndent * indent.length() + buffered;
+            char[] lineStart = indents(pendingIndent);
+            int inserted = 1 + lineStart.length;
+            int buffered = length - pendingAt;
+            reserve(inserted + uncommitted);
+            System.arraycopy(buffer, pendingAt, buffer, pendingAt + inserted, buffered + uncommitted);
+            buffer[pendingAt] = '\n';
+            System.arraycopy(lineStart, 0, buffer, pendingAt + 1, lineStart.length);
+            length += inserted;
+            column = lineStart.length + buffered;
         } else if (pendingSpace) {
-            out.insert(pendingAt, ' ');
+            reserve(1 + uncommitted);
+            System.arraycopy(buffer, pendingAt, buffer, pendingAt + 1, length - pendingAt + uncommitted);
+            buffer[pendingAt] = ' ';
+            length++;
         }
         pendingAt = -1;
     }

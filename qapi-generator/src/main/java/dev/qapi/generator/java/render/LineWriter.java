@@ -17,10 +17,11 @@ final class LineWriter implements CodeOutput {
     private int statementLine = -1;
 
     /**
+     * @param buffer where to start writing (grown as needed)
      * @param indent one level of indentation
      */
-    LineWriter(StringBuilder text, String indent) {
-        this.out = new ColumnWrapper(text, indent);
+    LineWriter(char[] buffer, String indent) {
+        this.out = new ColumnWrapper(buffer, indent);
     }
 
     @Override
@@ -29,15 +30,15 @@ final class LineWriter implements CodeOutput {
         int start = 0;
         boolean first = true;
         while (true) {
-            int end = start;
-            while (end < n && !isLineBreak(s.charAt(end))) {
-                end++;
-            }
             if (!first) {
                 lineBreak();
             }
             first = false;
-            if (end > start) {
+            if (start == n) {
+                return;
+            }
+            char c = s.charAt(start);
+            if (!isLineBreak(c)) {
                 if (trailingNewline) {
                     out.appendIndent(indentLevel);
                     if (javadoc) {
@@ -46,17 +47,41 @@ final class LineWriter implements CodeOutput {
                         out.append("// ");
                     }
                 }
-                out.append(s, start, end);
+                start += line(s, start, n);
                 trailingNewline = false;
+                if (start == n) {
+                    return;
+                }
+                c = s.charAt(start);
             }
-            if (end == n) {
-                return;
-            }
-            start = end + (s.charAt(end) == '\r' && end + 1 < n && s.charAt(end + 1) == '\n' ? 2 : 1);
+            start += c == '\r' && start + 1 < n && s.charAt(start + 1) == '\n' ? 2 : 1;
         }
     }
 
-    /** The line terminators of the regular expression {@code \R}. */
+    /**
+     * Writes the line of {@code s} from {@code start} (up to the next line terminator or {@code n}),
+     * returning its length. The text up to the next {@code \n} is copied into the buffer and searched
+     * there for the other terminators, which are rare.
+     */
+    private int line(String s, int start, int n) {
+        int newline = s.indexOf('\n', start);
+        int candidate = (newline < 0 ? n : newline) - start;
+        int at = out.reserve(candidate);
+        char[] buffer = out.buffer();
+        s.getChars(start, start + candidate, buffer, at);
+        int length = candidate;
+        for (int i = at, end = at + candidate; i < end; i++) {
+            char c = buffer[i];
+            if ((c <= '\r' || c >= '\u0085') && isLineBreak(c)) {
+                length = i - at;
+                break;
+            }
+        }
+        out.commit(length);
+        return length;
+    }
+
+    /** Whether {@code c} is one of the line terminators of the regular expression {@code \R} (which JavaPoet splits with). */
     private static boolean isLineBreak(char c) {
         return c <= '\r' ? c >= '\n' : c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
@@ -151,5 +176,10 @@ final class LineWriter implements CodeOutput {
     /** The text written. */
     String finish() {
         return out.finish();
+    }
+
+    /** The buffer as it has grown, for writing the next file into. */
+    char[] buffer() {
+        return out.buffer();
     }
 }

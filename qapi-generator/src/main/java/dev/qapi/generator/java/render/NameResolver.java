@@ -95,9 +95,9 @@ final class NameResolver {
         boolean nameResolved = false;
         for (ClassName c = className; c != null; c = c.enclosingClassName()) {
             String simpleName = c.simpleName();
-            String resolved = resolve(simpleName);
-            nameResolved = resolved != null;
-            if (resolved != null && resolved.equals(c.canonicalName())) {
+            int resolved = resolve(simpleName, c.canonicalName());
+            nameResolved = resolved != UNRESOLVED;
+            if (resolved == RESOLVED_TO_IT) {
                 // The suffix of the nested name from c on.
                 return c == className ? simpleName
                         : canonical.substring(c.canonicalName().length() - simpleName.length());
@@ -126,18 +126,36 @@ final class NameResolver {
         importable.putIfAbsent(topLevel.simpleName(), topLevel);
     }
 
-    /** The canonical name of the class {@code simpleName} means here, or null. */
+    private static final int UNRESOLVED = 0;
+    private static final int RESOLVED_TO_IT = 1;
+    private static final int RESOLVED_TO_ANOTHER = 2;
+
+    /**
+     * What {@code simpleName} means here: nothing, the class {@code canonical}, or another class. (A type
+     * nested in one being written, the top-level type, or an import.)
+     */
     @SuppressWarnings("unchecked")
-    private String resolve(String simpleName) {
+    private int resolve(String simpleName, String canonical) {
         for (int i = depth - 1; i >= 0; i--) {
             if (((Set<String>) nested[i]).contains(simpleName)) {
-                return canonicalNames[i] + "." + simpleName;
+                return isMember(canonicalNames[i], simpleName, canonical) ? RESOLVED_TO_IT : RESOLVED_TO_ANOTHER;
             }
         }
         if (depth > 0 && simpleName.equals(names[0])) {
-            return canonicalNames[0];
+            return canonicalNames[0].equals(canonical) ? RESOLVED_TO_IT : RESOLVED_TO_ANOTHER;
         }
         ClassName imported = imports.get(simpleName);
-        return imported == null ? null : imported.canonicalName();
+        if (imported == null) {
+            return UNRESOLVED;
+        }
+        return imported.canonicalName().equals(canonical) ? RESOLVED_TO_IT : RESOLVED_TO_ANOTHER;
+    }
+
+    /** Whether {@code canonical} is {@code outer + "." + simpleName}. */
+    private static boolean isMember(String outer, String simpleName, String canonical) {
+        return canonical.length() == outer.length() + 1 + simpleName.length()
+                && canonical.startsWith(outer)
+                && canonical.charAt(outer.length()) == '.'
+                && canonical.endsWith(simpleName);
     }
 }

@@ -14,12 +14,17 @@ import java.util.Set;
  * {@code JavaFile.builder(packageName, spec).addFileComment("$L", comment).indent(indent).build().toString()}
  * gives, in a fraction of the time: JavaPoet writes every file twice (the first time only to find the
  * imports) and splits every string it writes with a regular expression; here the imports are found by a
- * walk that only resolves names, and the text is written once, straight into one {@link StringBuilder}.
+ * walk that only resolves names, and the text is written once, straight into one character buffer.
  *
  * <p>It covers what our generators build; a spec using anything else fails with an
  * {@link UnsupportedSpecException} instead of coming out differently (see {@link SpecEmitter}).
  */
 public final class SourceRenderer {
+    /** Each thread's buffer for the file being written: no growing from scratch for every file. */
+    private static final ThreadLocal<char[]> BUFFERS = ThreadLocal.withInitial(() -> new char[1 << 16]);
+    /** A buffer grown beyond this (for a huge file) is not kept. */
+    private static final int KEPT_BUFFER = 1 << 20;
+
     private final String indent;
 
     /**
@@ -44,8 +49,7 @@ public final class SourceRenderer {
         new SpecEmitter(CodeOutput.DISCARD, collector, indent).type(spec, null, Collections.emptySet());
         Map<String, ClassName> imports = collector.imports();
 
-        StringBuilder text = new StringBuilder(8192);
-        LineWriter out = new LineWriter(text, indent);
+        LineWriter out = new LineWriter(BUFFERS.get(), indent);
         if (fileComment != null && !fileComment.isEmpty()) {
             out.comment(true);
             out.text(fileComment);
@@ -72,7 +76,12 @@ public final class SourceRenderer {
         }
         NameResolver resolver = NameResolver.importing(packageName, alwaysQualify, imports);
         new SpecEmitter(out, resolver, indent).type(spec, null, Collections.emptySet());
-        return out.finish();
+        String result = out.finish();
+        char[] grown = out.buffer();
+        if (grown.length <= KEPT_BUFFER) {
+            BUFFERS.set(grown);
+        }
+        return result;
     }
 
     /** The simple names that {@code spec} and its member types never import (JavaPoet's {@code alwaysQualify}). */

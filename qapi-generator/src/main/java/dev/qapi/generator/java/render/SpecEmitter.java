@@ -33,6 +33,17 @@ import javax.lang.model.element.Modifier;
  */
 final class SpecEmitter {
     private static final Modifier[] MODIFIERS = Modifier.values();
+    /** Each modifier's keyword (its {@code toString()}), by ordinal. */
+    private static final String[] MODIFIER_KEYWORDS = new String[MODIFIERS.length];
+
+    static {
+        if (MODIFIERS.length > 64) {
+            throw new ExceptionInInitializerError("more modifiers than bits in a long");
+        }
+        for (Modifier m : MODIFIERS) {
+            MODIFIER_KEYWORDS[m.ordinal()] = m.toString();
+        }
+    }
     private static final Set<Modifier> NONE = Collections.emptySet();
 
     private final CodeOutput out;
@@ -425,16 +436,26 @@ final class SpecEmitter {
         out.text(whitespace + "}");
     }
 
-    /** Modifiers in their canonical order, each followed by a space, but for the implied ones. */
+    /** Modifiers in their canonical order (as {@code EnumSet} has them), each followed by a space, but for the implied ones. */
     private void modifiers(Set<Modifier> modifiers, Set<Modifier> implicit, Set<Modifier> alsoImplicit) {
         if (modifiers.isEmpty()) {
             return;
         }
-        for (Modifier modifier : MODIFIERS) {
-            if (modifiers.contains(modifier) && !implicit.contains(modifier) && !alsoImplicit.contains(modifier)) {
-                out.text(modifier.toString());
-                out.text(" ");
-            }
+        long present = 0;
+        for (Modifier modifier : modifiers) {
+            present |= 1L << modifier.ordinal();
+        }
+        for (Modifier modifier : implicit) {
+            present &= ~(1L << modifier.ordinal());
+        }
+        for (Modifier modifier : alsoImplicit) {
+            present &= ~(1L << modifier.ordinal());
+        }
+        while (present != 0) {
+            int ordinal = Long.numberOfTrailingZeros(present);
+            present &= present - 1;
+            out.text(MODIFIER_KEYWORDS[ordinal]);
+            out.text(" ");
         }
     }
 
@@ -444,6 +465,10 @@ final class SpecEmitter {
      * @param ensureTrailingNewline whether to end the last line if the block did not
      */
     void code(CodeBlock block, boolean ensureTrailingNewline) {
+        if (!writing) {
+            codeNames(block);
+            return;
+        }
         List<String> parts = CodeBlockParts.formatParts(block);
         List<Object> args = CodeBlockParts.args(block);
         int a = 0;
@@ -458,9 +483,7 @@ final class SpecEmitter {
                 case 'N' -> out.text((String) args.get(a++));
                 case 'S' -> {
                     String s = (String) args.get(a++);
-                    if (writing) {
-                        out.text(s == null ? "null" : StringLiterals.quoted(s, indent));
-                    }
+                    out.text(s == null ? "null" : StringLiterals.quoted(s, indent));
                 }
                 case 'T' -> typeName((TypeName) args.get(a++), null);
                 case '$' -> out.text("$");
@@ -476,6 +499,49 @@ final class SpecEmitter {
         if (ensureTrailingNewline && out.lastChar() != '\n') {
             out.text("\n");
         }
+    }
+
+    /**
+     * The names a code block uses, in the order {@link #code} writes them, without reading its text: only
+     * its arguments matter. A type is looked up where it is a {@code $T} (a {@code $L} writes its
+     * {@code toString()}); code blocks, types and annotations can only be {@code $L}s, and are walked.
+     */
+    private void codeNames(CodeBlock block) {
+        List<Object> args = CodeBlockParts.args(block);
+        List<String> parts = null;
+        int part = 0;
+        int placeholders = 0; // arguments taken by the parts before part
+        for (int a = 0, n = args.size(); a < n; a++) {
+            Object arg = args.get(a);
+            if (arg instanceof TypeName type) {
+                if (parts == null) {
+                    parts = CodeBlockParts.formatParts(block);
+                }
+                char kind = 0;
+                while (placeholders <= a) {
+                    kind = argumentPlaceholder(parts.get(part++));
+                    if (kind != 0) {
+                        placeholders++;
+                    }
+                }
+                if (kind == 'T') {
+                    typeName(type, null);
+                }
+            } else if (arg instanceof CodeBlock || arg instanceof TypeSpec || arg instanceof AnnotationSpec) {
+                literal(arg);
+            }
+        }
+    }
+
+    /** For a part that takes an argument ({@code $L $N $S $T}), its letter; else 0. */
+    private static char argumentPlaceholder(String part) {
+        if (part.length() == 2 && part.charAt(0) == '$') {
+            char c = part.charAt(1);
+            if (c == 'L' || c == 'N' || c == 'S' || c == 'T') {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private void literal(Object o) {
