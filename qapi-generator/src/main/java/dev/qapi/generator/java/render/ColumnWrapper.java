@@ -19,9 +19,7 @@ final class ColumnWrapper {
 
     private char[] buffer;
     private int length;
-    private final String indent;
-    /** {@code indents[k]} is {@code k} indents. */
-    private char[][] indents = new char[0][];
+    private final Indentation indentation;
     /** The characters on the current line, including a pending wrapping space. */
     private int column;
     /** Where the pending break point is in {@link #buffer}, or -1. */
@@ -33,11 +31,10 @@ final class ColumnWrapper {
 
     /**
      * @param buffer where to start writing (grown as needed)
-     * @param indent one level of indentation
      */
-    ColumnWrapper(char[] buffer, String indent) {
+    ColumnWrapper(char[] buffer, Indentation indentation) {
         this.buffer = buffer;
-        this.indent = indent;
+        this.indentation = indentation;
     }
 
     /** Makes room for {@code n} more characters and returns where they go: {@code buffer()[reserve(n)]}. */
@@ -75,21 +72,10 @@ final class ColumnWrapper {
         if (levels == 0) {
             return;
         }
-        char[] chars = indents(levels);
+        char[] chars = indentation.of(levels);
         int at = reserve(chars.length);
         System.arraycopy(chars, 0, buffer, at, chars.length);
         commit(chars.length);
-    }
-
-    private char[] indents(int levels) {
-        if (levels >= indents.length) {
-            char[][] more = new char[Math.max(levels + 1, 8)][];
-            for (int i = 0; i < more.length; i++) {
-                more[i] = indent.repeat(i).toCharArray();
-            }
-            indents = more;
-        }
-        return indents[levels];
     }
 
     /** Ends the line. */
@@ -149,7 +135,7 @@ final class ColumnWrapper {
      */
     private void flush(boolean wrap, int uncommitted) {
         if (wrap) {
-            char[] lineStart = indents(pendingIndent);
+            char[] lineStart = indentation.of(pendingIndent);
             int inserted = 1 + lineStart.length;
             int buffered = length - pendingAt;
             reserve(inserted + uncommitted);

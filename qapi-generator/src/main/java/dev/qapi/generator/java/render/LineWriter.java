@@ -13,20 +13,22 @@ final class LineWriter implements CodeOutput {
     private boolean comment;
     /** Whether the last thing written ended a line (so the next text starts one). */
     private boolean trailingNewline;
+    /** In the string being written, where the next line terminator other than {@code \n} is ({@code n} if none), or -1. */
+    private int rareBreak = -1;
     /** -1 outside a statement, else the number of lines of the statement ended so far. */
     private int statementLine = -1;
 
     /**
      * @param buffer where to start writing (grown as needed)
-     * @param indent one level of indentation
      */
-    LineWriter(char[] buffer, String indent) {
-        this.out = new ColumnWrapper(buffer, indent);
+    LineWriter(char[] buffer, Indentation indentation) {
+        this.out = new ColumnWrapper(buffer, indentation);
     }
 
     @Override
     public void text(String s) {
         int n = s.length();
+        rareBreak = -1;
         int start = 0;
         boolean first = true;
         while (true) {
@@ -58,28 +60,60 @@ final class LineWriter implements CodeOutput {
         }
     }
 
+    /** Lines this short are copied and searched for terminators in one loop; longer ones with intrinsics. */
+    private static final int SHORT = 24;
+
     /**
      * Writes the line of {@code s} from {@code start} (up to the next line terminator or {@code n}),
-     * returning its length. The text up to the next {@code \n} is copied into the buffer and searched
-     * there for the other terminators, which are rare.
+     * returning its length.
      */
     private int line(String s, int start, int n) {
-        int newline = s.indexOf('\n', start);
-        int candidate = (newline < 0 ? n : newline) - start;
-        int at = out.reserve(candidate);
-        char[] buffer = out.buffer();
-        s.getChars(start, start + candidate, buffer, at);
-        int length = candidate;
-        for (int i = at, end = at + candidate; i < end; i++) {
-            char c = buffer[i];
-            if ((c <= '\r' || c >= '\u0085') && isLineBreak(c)) {
-                length = i - at;
-                break;
+        if (n - start <= SHORT) {
+            int at = out.reserve(n - start);
+            char[] buffer = out.buffer();
+            int i = start;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if ((c <= '\r' || c >= '\u0085') && isLineBreak(c)) {
+                    break;
+                }
+                buffer[at++] = c;
             }
+            out.commit(i - start);
+            return i - start;
         }
+        int end = s.indexOf('\n', start);
+        if (end < 0) {
+            end = n;
+        }
+        if (rareBreak < start) {
+            rareBreak = rareLineBreak(s, start, n);
+        }
+        end = Math.min(end, rareBreak);
+        int length = end - start;
+        int at = out.reserve(length);
+        s.getChars(start, end, out.buffer(), at);
         out.commit(length);
         return length;
     }
+
+    /**
+     * The first line terminator other than {@code \n} in {@code s[from, to)}, or {@code to}: one
+     * (vectorized) {@code indexOf} per terminator, as they hardly ever occur. Searched once per string and
+     * then again only past the one found.
+     */
+    private static int rareLineBreak(String s, int from, int to) {
+        int end = to;
+        for (char c : RARE_LINE_BREAKS) {
+            int i = s.indexOf(c, from);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return end;
+    }
+
+    private static final char[] RARE_LINE_BREAKS = {'\r', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029'};
 
     /** Whether {@code c} is one of the line terminators of the regular expression {@code \R} (which JavaPoet splits with). */
     private static boolean isLineBreak(char c) {

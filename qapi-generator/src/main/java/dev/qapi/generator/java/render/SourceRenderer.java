@@ -26,12 +26,14 @@ public final class SourceRenderer {
     private static final int KEPT_BUFFER = 1 << 20;
 
     private final String indent;
+    private final Indentation indentation;
 
     /**
      * @param indent one level of indentation, as {@code JavaFile.Builder.indent}
      */
     public SourceRenderer(String indent) {
         this.indent = indent;
+        this.indentation = new Indentation(indent);
     }
 
     /**
@@ -49,7 +51,7 @@ public final class SourceRenderer {
         new SpecEmitter(CodeOutput.DISCARD, collector, indent).type(spec, null, Collections.emptySet());
         Map<String, ClassName> imports = collector.imports();
 
-        LineWriter out = new LineWriter(BUFFERS.get(), indent);
+        LineWriter out = new LineWriter(BUFFERS.get(), indentation);
         if (fileComment != null && !fileComment.isEmpty()) {
             out.comment(true);
             out.text(fileComment);
