@@ -11,7 +11,6 @@ import dev.qapi.parser.schema.EnumType;
 import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.SchemaType;
 import java.util.List;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -54,7 +53,7 @@ final class AlternateGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addParameter(JavaTypes.INPUT_VISITOR, "in")
-                .addParameter(String.class, "name")
+                .addParameter(JdkTypes.STRING, "name")
                 .addCode(sw.build())
                 .build());
         return spec.build();
@@ -71,11 +70,11 @@ final class AlternateGenerator {
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(ctx.types().type(b.typeName()), "value")
                         .addCode(ctx.types().isReference(b.typeName())
-                                ? CodeBlock.of("$T.requireNonNull(value, $S);\n", Objects.class, "value")
+                                ? CodeBlock.of("$T.requireNonNull(value, $S);\n", JdkTypes.OBJECTS, "value")
                                 : rangeCheck(b.typeName()))
                         .build())
                 .addMethod(MethodSpec.methodBuilder("write")
-                        .addAnnotation(Override.class)
+                        .addAnnotation(JdkTypes.OVERRIDE)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(Builtin.JSON_NODE)
                         .addParameter(JavaTypes.OUTPUT_VISITOR, "out")

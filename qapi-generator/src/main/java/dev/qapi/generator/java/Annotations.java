@@ -52,7 +52,7 @@ final class Annotations {
             out.add(AnnotationSpec.builder(QAPI_IF).addMember("value", "$S", ifcond.toString()).build());
         }
         if (deprecated && isDeprecated(features, options)) {
-            out.add(AnnotationSpec.builder(Deprecated.class).build());
+            out.add(JdkTypes.DEPRECATED);
         }
         return out;
     }

@@ -151,11 +151,11 @@ public final class JavaGenerator {
                 .addMethod(MethodSpec.methodBuilder("json")
                         .addJavadoc("The data as JSON text: an array with one entry per line.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(String.class)
+                        .returns(JdkTypes.STRING)
                         .beginControlFlow("try ($T stream = $T.class.getResourceAsStream($S))", java.io.InputStream.class, self,
                                 INTROSPECTION_RESOURCE)
                         .beginControlFlow("if (stream == null)")
-                        .addStatement("throw new $T($S)", IllegalStateException.class, "missing resource " + INTROSPECTION_RESOURCE)
+                        .addStatement("throw new $T($S)", JdkTypes.ILLEGAL_STATE_EXCEPTION, "missing resource " + INTROSPECTION_RESOURCE)
                         .endControlFlow()
                         .addStatement("return new $T(stream.readAllBytes(), $T.UTF_8)", String.class, StandardCharsets.class)
                         .nextControlFlow("catch ($T e)", java.io.IOException.class)

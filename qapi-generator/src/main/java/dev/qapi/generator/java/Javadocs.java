@@ -103,8 +103,23 @@ final class Javadocs {
         if (doc == null) {
             return "";
         }
-        Doc.Section section = doc.args().get(qapiName);
+        Doc.Section section = memberSection(doc, qapiName);
         return section == null ? "" : text.html(section.text(), true);
+    }
+
+    /**
+     * What {@code doc.args().get(qapiName)} gives, without building the map of every member (this is
+     * asked once per member): the last member section of that name.
+     */
+    private static Doc.Section memberSection(Doc doc, String qapiName) {
+        List<Doc.Section> sections = doc.sections();
+        for (int i = sections.size() - 1; i >= 0; i--) {
+            Doc.Section s = sections.get(i);
+            if (s.kind() == Doc.Kind.MEMBER && qapiName.equals(s.name())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private void featureList(StringBuilder out, Doc doc, List<Feature> features) {

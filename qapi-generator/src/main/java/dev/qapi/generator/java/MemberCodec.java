@@ -116,7 +116,7 @@ final class MemberCodec {
         for (Member m : members) {
             String n = names.get(m.name());
             if (m.optional() || types.isReference(m.typeName())) {
-                code.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, n, n);
+                code.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, n, n);
             }
             long max = types.unsignedMax(m.typeName());
             if (max != 0) {
@@ -134,7 +134,7 @@ final class MemberCodec {
             }
             if (types.schema().type(m.typeName()) instanceof dev.qapi.parser.schema.ArrayType) {
                 code.addStatement(m.optional() ? "$N = $N.map($T::copyOf)" : "$N = $T.copyOf($N)",
-                        m.optional() ? new Object[] {n, n, List.class} : new Object[] {n, List.class, n});
+                        m.optional() ? new Object[] {n, n, JdkTypes.LIST} : new Object[] {n, JdkTypes.LIST, n});
             }
         }
         return code.build();

@@ -10,7 +10,6 @@ import dev.qapi.parser.schema.Member;
 import dev.qapi.parser.schema.ObjectType;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -77,7 +76,7 @@ final class StructGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addParameter(JavaTypes.INPUT_VISITOR, "in")
-                .addParameter(String.class, "name")
+                .addParameter(JdkTypes.STRING, "name")
                 .addStatement("in.startStruct(name)")
                 .addStatement("$T value = readMembers(in)", self)
                 .addStatement("in.checkStruct()")
@@ -102,7 +101,7 @@ final class StructGenerator {
         String out = MemberCodec.freeName(names, "out");
         String json = MemberCodec.freeName(names, "json");
         return MethodSpec.methodBuilder("write")
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(JavaTypes.OBJECT_NODE)
                 .addParameter(JavaTypes.OUTPUT_VISITOR, out)
@@ -121,7 +120,7 @@ final class StructGenerator {
                 .addParameter(JavaTypes.OBJECT_NODE, json)
                 .addCode(ctx.codec().writeMembers(members, names, out, json, false, "this"));
         if (override) {
-            method.addAnnotation(Override.class);
+            method.addAnnotation(JdkTypes.OVERRIDE);
         } else {
             method.addJavadoc("Puts the members into {@code $N}, as QEMU's output visitor does.\n", json);
         }
@@ -160,7 +159,7 @@ final class StructGenerator {
             if (m.optional()) {
                 args.add("$T.ofNullable($N)", JavaTypes.OPTIONAL, n);
             } else {
-                args.add("$T.requireNonNull($N, $S)", Objects.class, n, m.name());
+                args.add("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, n, m.name());
             }
         }
         builder.addMethod(MethodSpec.methodBuilder("build")

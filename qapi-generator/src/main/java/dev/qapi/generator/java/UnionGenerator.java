@@ -61,7 +61,7 @@ final class UnionGenerator {
         spec.addMethod(StructGenerator.read(self));
         spec.addMethod(readMembers(self, tag, members, names, constants, branches, branchClasses));
         spec.addMethod(MethodSpec.methodBuilder("write")
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                 .returns(JavaTypes.OBJECT_NODE)
                 .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
@@ -108,7 +108,7 @@ final class UnionGenerator {
             sw.add("case $N -> $L;\n", constants.get(b.name()), call);
         }
         if (branches.size() < constants.size() || constants.isEmpty()) {
-            sw.add("default -> throw new $T($S + $N);\n", IllegalStateException.class, "no branch in this build for ", names.get(tag.name()));
+            sw.add("default -> throw new $T($S + $N);\n", JdkTypes.ILLEGAL_STATE_EXCEPTION, "no branch in this build for ", names.get(tag.name()));
         }
         sw.unindent().add("};\n");
         return MethodSpec.methodBuilder("readMembers")
@@ -154,11 +154,11 @@ final class UnionGenerator {
         }
         CodeBlock.Builder validate = ctx.codec().validate(common, names).toBuilder();
         if (hasData) {
-            validate.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, dataName, dataName);
+            validate.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, dataName, dataName);
         }
         spec.recordConstructor(constructor.addCode(validate.build()).build());
         spec.addMethod(MethodSpec.methodBuilder(names.get(tag.name()))
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ctx.types().className(tagType.name()))
                 .addStatement("return $T.$N", ctx.types().className(tagType.name()), constants.get(b.name()))
@@ -166,7 +166,7 @@ final class UnionGenerator {
         String out = MemberCodec.freeName(names, "out");
         String json = MemberCodec.freeName(names, "json");
         MethodSpec.Builder write = MethodSpec.methodBuilder("writeMembers")
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(JavaTypes.OUTPUT_VISITOR, out)
                 .addParameter(JavaTypes.OBJECT_NODE, json);
