@@ -59,6 +59,9 @@ final class Annotations {
 
     /** The features that are part of this build. */
     static List<Feature> included(List<Feature> features, GeneratorOptions options) {
+        if (features.isEmpty()) {
+            return List.of();
+        }
         return features.stream().filter(f -> options.includes(f.ifcond())).toList();
     }
 
@@ -68,6 +71,9 @@ final class Annotations {
 
     /** The {@code SpecialFeatures} mask expression for {@code features}, or null when it is 0. */
     static CodeBlock specialMask(List<Feature> features, GeneratorOptions options) {
+        if (features.isEmpty()) {
+            return null;
+        }
         List<CodeBlock> bits = new ArrayList<>();
         List<Feature> included = included(features, options);
         if (included.stream().anyMatch(f -> f.name().equals("deprecated"))) {

@@ -48,7 +48,9 @@ final class Javadocs {
         String body = doc == null ? "" : text.html(doc.body().text(), false);
         out.append(body.isEmpty() ? fallback : body);
         if (doc != null) {
-            for (Doc.Section section : doc.otherSections()) {
+            List<Doc.Section> sections = doc.sections();
+            for (int i = 1; i < sections.size(); i++) { // doc.otherSections() (members and features are not), without a stream
+                Doc.Section section = sections.get(i);
                 switch (section.kind()) {
                     case PLAIN -> paragraph(out, text.html(section.text(), false));
                     case ERRORS -> paragraph(out, "<b>Errors:</b>\n" + text.html(section.text(), true));

@@ -35,10 +35,25 @@ final class MemberCodec {
         return names;
     }
 
-    /** A name for a local or parameter that differs from every member's Java name. */
+    /**
+     * A name for a local or parameter that differs from every member's Java name, ignoring case (as a
+     * {@link JavaNames.Scope} of the member names would hand it out; the names are ASCII, as QAPI's are).
+     */
     static String freeName(Map<String, String> memberNames, String wanted) {
-        JavaNames.Scope scope = new JavaNames.Scope(memberNames.values().toArray(String[]::new));
-        return scope.claim(wanted);
+        String name = wanted;
+        while (isTaken(memberNames, name)) {
+            name = name + "_";
+        }
+        return name;
+    }
+
+    private static boolean isTaken(Map<String, String> memberNames, String name) {
+        for (String taken : memberNames.values()) {
+            if (taken.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Java type of {@code m}. */

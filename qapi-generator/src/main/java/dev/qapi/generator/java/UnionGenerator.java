@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,6 +21,9 @@ import javax.lang.model.element.Modifier;
  * the branch's own members are its {@code data}. On the wire everything is one flat object.
  */
 final class UnionGenerator {
+    /** Where the block tags of a Javadoc text start (or its end). */
+    private static final Pattern BEFORE_TAGS = Pattern.compile("\n\n@|\n@|$");
+
     private final Context ctx;
 
     UnionGenerator(Context ctx) {
@@ -49,7 +53,7 @@ final class UnionGenerator {
                 .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
         Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The union {@code " + type.name() + "}.",
                 type.ifcond(), ctx.options().recordsConditions(), type.features(), List.of(), false)
-                .replaceFirst("\n\n@|\n@|$", "\n\n<p>The branch is chosen by {@code " + tag.name() + "}.$0"));
+                .transform(doc -> BEFORE_TAGS.matcher(doc).replaceFirst("\n\n<p>The branch is chosen by {@code " + tag.name() + "}.$0")));
         for (Member m : members) {
             MethodSpec.Builder accessor = MethodSpec.methodBuilder(names.get(m.name()))
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
