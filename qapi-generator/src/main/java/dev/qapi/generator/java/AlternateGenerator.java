@@ -10,6 +10,7 @@ import dev.qapi.parser.schema.Branch;
 import dev.qapi.parser.schema.EnumType;
 import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.SchemaType;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -28,8 +29,12 @@ final class AlternateGenerator {
 
     TypeSpec generate(AlternateType type) {
         ClassName self = ctx.types().className(type.name());
-        List<Branch> alternatives = type.alternatives().branches().stream()
-                .filter(b -> ctx.options().includes(b.ifcond())).toList();
+        List<Branch> alternatives = new ArrayList<>();
+        for (Branch b : type.alternatives().branches()) {
+            if (ctx.options().includes(b.ifcond())) {
+                alternatives.add(b);
+            }
+        }
         TypeSpec.Builder spec = ctx.generated(TypeSpec.interfaceBuilder(self))
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addSuperinterface(Context.QAPI_VALUE)

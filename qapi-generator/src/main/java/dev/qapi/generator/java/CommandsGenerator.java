@@ -127,7 +127,7 @@ final class CommandsGenerator {
         CodeBlock mask = Annotations.specialMask(c.features(), ctx.options());
         List<Feature> features = Annotations.included(c.features(), ctx.options());
         CodeBlock featureList = CodeBlock.of("$T.of($L)", JdkTypes.LIST,
-                CodeBlock.join(features.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", "));
+                Annotations.names(features));
         return FieldSpec.builder(COMMAND_INFO, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The schema's metadata of {@code $L}.\n", c.name())
                 .addAnnotations(Annotations.of(null, List.of(), c.ifcond(), ctx.options()))

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.qapi.parser.schema.EnumType;
 import dev.qapi.parser.schema.EnumValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -25,7 +26,12 @@ final class EnumGenerator {
 
     TypeSpec generate(EnumType type) {
         ClassName self = ctx.types().className(type.name());
-        List<EnumValue> values = type.values().stream().filter(v -> ctx.options().includes(v.ifcond())).toList();
+        List<EnumValue> values = new ArrayList<>();
+        for (EnumValue v : type.values()) {
+            if (ctx.options().includes(v.ifcond())) {
+                values.add(v);
+            }
+        }
         TypeSpec.Builder spec = ctx.generated(TypeSpec.enumBuilder(self))
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(Context.QAPI_VALUE)

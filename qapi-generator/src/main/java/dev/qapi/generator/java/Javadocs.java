@@ -5,6 +5,7 @@ import dev.qapi.parser.schema.Feature;
 import dev.qapi.parser.schema.IfCond;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Javadoc for generated code, made from the schema's doc comments: the description, one
@@ -91,7 +92,11 @@ final class Javadocs {
             out.append("The value {@code ").append(DocText.escape(qapiName)).append("}.");
         }
         if (!features.isEmpty()) {
-            paragraph(out, "Features: " + String.join(", ", features.stream().map(f -> "{@code " + f.name() + "}").toList()) + ".");
+            StringJoiner names = new StringJoiner(", ");
+            for (Feature f : features) {
+                names.add("{@code " + f.name() + "}");
+            }
+            paragraph(out, "Features: " + names + ".");
         }
         if (recordConditions && ifcond.isPresent()) {
             paragraph(out, "Only in builds where {@code " + ifcond + "} holds.");
@@ -142,7 +147,7 @@ final class Javadocs {
     }
 
     private void deprecated(StringBuilder tags, Doc doc, List<Feature> features) {
-        if (features.stream().noneMatch(f -> f.name().equals("deprecated"))) {
+        if (!Annotations.hasFeature(features, "deprecated")) {
             return;
         }
         Doc.Section s = doc == null ? null : doc.features().get("deprecated");

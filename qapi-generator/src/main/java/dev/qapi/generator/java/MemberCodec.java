@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.qapi.parser.schema.Member;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,13 @@ final class MemberCodec {
 
     /** The members that are part of this build. */
     List<Member> included(List<Member> members) {
-        return members.stream().filter(m -> types.options().includes(m.ifcond())).toList();
+        List<Member> included = new ArrayList<>(members.size());
+        for (Member m : members) {
+            if (types.options().includes(m.ifcond())) {
+                included.add(m);
+            }
+        }
+        return List.copyOf(included);
     }
 
     /** Java names for {@code members} (already filtered), distinct from each other and from {@code reserved}. */

@@ -36,11 +36,20 @@ final class UnionGenerator {
         EnumType tagType = (EnumType) ctx.types().schema().type(tag.typeName());
         Map<String, String> constants = ctx.types().enumConstants(tagType);
         List<Member> members = ctx.codec().included(type.members());
-        List<Member> common = members.stream().filter(m -> !m.name().equals(tag.name())).toList();
+        List<Member> common = new ArrayList<>();
+        for (Member m : members) {
+            if (!m.name().equals(tag.name())) {
+                common.add(m);
+            }
+        }
         Map<String, String> names = MemberCodec.javaNames(members);
         String dataName = MemberCodec.freeName(names, "data");
-        List<Branch> branches = type.variants().branches().stream()
-                .filter(b -> ctx.options().includes(b.ifcond()) && constants.containsKey(b.name())).toList();
+        List<Branch> branches = new ArrayList<>();
+        for (Branch b : type.variants().branches()) {
+            if (ctx.options().includes(b.ifcond()) && constants.containsKey(b.name())) {
+                branches.add(b);
+            }
+        }
         JavaNames.Scope nested = new JavaNames.Scope(self.simpleName());
         Map<String, ClassName> branchClasses = new LinkedHashMap<>();
         for (Branch b : branches) {
