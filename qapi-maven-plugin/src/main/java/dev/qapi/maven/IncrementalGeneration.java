@@ -139,15 +139,7 @@ final class IncrementalGeneration {
     /** Writes the files whose bytes changed; returns how many. */
     private int write(List<OutputFile> files) {
         Map<String, Path> roots = request.output().roots();
-        List<Path> targets = files.stream().map(f -> roots.get(f.root()).resolve(f.path())).toList();
-        ChangedFiles.createParents(targets);
-        int written = 0;
-        for (int i = 0; i < files.size(); i++) {
-            if (ChangedFiles.write(targets.get(i), files.get(i).bytes())) {
-                written++;
-            }
-        }
-        return written;
+        return ChangedFiles.writeAll(files, f -> roots.get(f.root()).resolve(f.path()), OutputFile::bytes);
     }
 
     /** The files the schema read besides its root, as module names (relative to the root's directory). */

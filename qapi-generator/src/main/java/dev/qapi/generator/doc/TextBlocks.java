@@ -35,7 +35,15 @@ public final class TextBlocks {
 
     /** The lines without their common indentation and without leading and trailing blank lines. */
     public static List<String> dedent(List<String> block) {
-        int min = block.stream().filter(l -> !l.isBlank()).mapToInt(TextBlocks::indent).min().orElse(0);
+        int min = Integer.MAX_VALUE;
+        for (String l : block) {
+            if (!l.isBlank()) {
+                min = Math.min(min, indent(l));
+            }
+        }
+        if (min == Integer.MAX_VALUE) {
+            min = 0;
+        }
         List<String> out = new ArrayList<>();
         for (String l : block) {
             out.add(l.isBlank() ? "" : l.substring(min));

@@ -10,8 +10,8 @@ import dev.qapi.parser.schema.Branch;
 import dev.qapi.parser.schema.EnumType;
 import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.SchemaType;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -29,8 +29,12 @@ final class AlternateGenerator {
 
     TypeSpec generate(AlternateType type) {
         ClassName self = ctx.types().className(type.name());
-        List<Branch> alternatives = type.alternatives().branches().stream()
-                .filter(b -> ctx.options().includes(b.ifcond())).toList();
+        List<Branch> alternatives = new ArrayList<>();
+        for (Branch b : type.alternatives().branches()) {
+            if (ctx.options().includes(b.ifcond())) {
+                alternatives.add(b);
+            }
+        }
         TypeSpec.Builder spec = ctx.generated(TypeSpec.interfaceBuilder(self))
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addSuperinterface(Context.QAPI_VALUE)
@@ -54,7 +58,7 @@ final class AlternateGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addParameter(JavaTypes.INPUT_VISITOR, "in")
-                .addParameter(String.class, "name")
+                .addParameter(JdkTypes.STRING, "name")
                 .addCode(sw.build())
                 .build());
         return spec.build();
@@ -71,11 +75,11 @@ final class AlternateGenerator {
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(ctx.types().type(b.typeName()), "value")
                         .addCode(ctx.types().isReference(b.typeName())
-                                ? CodeBlock.of("$T.requireNonNull(value, $S);\n", Objects.class, "value")
+                                ? CodeBlock.of("$T.requireNonNull(value, $S);\n", JdkTypes.OBJECTS, "value")
                                 : rangeCheck(b.typeName()))
                         .build())
                 .addMethod(MethodSpec.methodBuilder("write")
-                        .addAnnotation(Override.class)
+                        .addAnnotation(JdkTypes.OVERRIDE)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(Builtin.JSON_NODE)
                         .addParameter(JavaTypes.OUTPUT_VISITOR, "out")

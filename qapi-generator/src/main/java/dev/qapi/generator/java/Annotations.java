@@ -44,7 +44,7 @@ final class Annotations {
         }
         List<Feature> included = included(features, options);
         if (!included.isEmpty()) {
-            CodeBlock names = CodeBlock.join(included.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", ");
+            CodeBlock names = names(included);
             out.add(AnnotationSpec.builder(QAPI_FEATURES)
                     .addMember("value", included.size() == 1 ? "$L" : "{$L}", names).build());
         }
@@ -52,28 +52,65 @@ final class Annotations {
             out.add(AnnotationSpec.builder(QAPI_IF).addMember("value", "$S", ifcond.toString()).build());
         }
         if (deprecated && isDeprecated(features, options)) {
-            out.add(AnnotationSpec.builder(Deprecated.class).build());
+            out.add(JdkTypes.DEPRECATED);
         }
         return out;
     }
 
+    /**
+     * The names of {@code features} as string literals separated by {@code ", "}: the code block
+     * {@code CodeBlock.join} makes of a {@code $S} block per feature, without its stream.
+     */
+    static CodeBlock names(List<Feature> features) {
+        CodeBlock.Builder names = CodeBlock.builder();
+        for (int i = 0; i < features.size(); i++) {
+            if (i > 0) {
+                names.add(", ");
+            }
+            names.add("$S", features.get(i).name());
+        }
+        return names.build();
+    }
+
+    /** Whether {@code features} has one called {@code name}. */
+    static boolean hasFeature(List<Feature> features, String name) {
+        for (Feature f : features) {
+            if (f.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The features that are part of this build. */
     static List<Feature> included(List<Feature> features, GeneratorOptions options) {
-        return features.stream().filter(f -> options.includes(f.ifcond())).toList();
+        if (features.isEmpty()) {
+            return List.of();
+        }
+        List<Feature> included = new ArrayList<>(features.size());
+        for (Feature f : features) {
+            if (options.includes(f.ifcond())) {
+                included.add(f);
+            }
+        }
+        return List.copyOf(included);
     }
 
     static boolean isDeprecated(List<Feature> features, GeneratorOptions options) {
-        return included(features, options).stream().anyMatch(f -> f.name().equals("deprecated"));
+        return hasFeature(included(features, options), "deprecated");
     }
 
     /** The {@code SpecialFeatures} mask expression for {@code features}, or null when it is 0. */
     static CodeBlock specialMask(List<Feature> features, GeneratorOptions options) {
+        if (features.isEmpty()) {
+            return null;
+        }
         List<CodeBlock> bits = new ArrayList<>();
         List<Feature> included = included(features, options);
-        if (included.stream().anyMatch(f -> f.name().equals("deprecated"))) {
+        if (hasFeature(included, "deprecated")) {
             bits.add(CodeBlock.of("$T.DEPRECATED", SPECIAL_FEATURES));
         }
-        if (included.stream().anyMatch(f -> f.name().equals("unstable"))) {
+        if (hasFeature(included, "unstable")) {
             bits.add(CodeBlock.of("$T.UNSTABLE", SPECIAL_FEATURES));
         }
         return bits.isEmpty() ? null : CodeBlock.join(bits, " | ");

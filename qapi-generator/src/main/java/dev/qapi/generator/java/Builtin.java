@@ -21,7 +21,7 @@ record Builtin(TypeName type, TypeName boxed, String readMethod, String writeMet
 
     static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
     static final ClassName QNULL = ClassName.get("dev.qapi.runtime", "QNull");
-    private static final ClassName STRING = ClassName.get(String.class);
+    private static final ClassName STRING = JdkTypes.STRING;
 
     private static final Map<String, Builtin> BUILTINS = Map.ofEntries(
             Map.entry("str", new Builtin(STRING, STRING, "readStr", "writeStr", "str", 0)),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Writing generated files so that a file whose bytes are already there is left alone (its timestamp
@@ -26,9 +27,11 @@ public final class ChangedFiles {
     }
 
     /**
-     * Writes each of {@code files} whose bytes differ from what its target holds, in order, creating
-     * directories first. Files in a directory that did not exist are written without looking for old
-     * ones (the common case of a fresh output directory).
+     * Writes each of {@code files} whose bytes differ from what its target holds, creating directories
+     * first; the files are written on all cores (creating a file is mostly the kernel's work, and two
+     * threads create ~840 files in about two thirds of the time one takes). Files in a directory that did
+     * not exist are written without looking for old ones (the common case of a fresh output directory).
+     * When a file cannot be written, that failure is thrown (files on other threads may be written or not).
      *
      * @param target where a file goes
      * @param bytes its content
@@ -37,15 +40,11 @@ public final class ChangedFiles {
     public static <F> int writeAll(List<F> files, Function<F, Path> target, Function<F, byte[]> bytes) {
         List<Path> targets = files.stream().map(target).toList();
         Set<Path> created = createParents(targets);
-        int written = 0;
-        for (int i = 0; i < files.size(); i++) {
+        return IntStream.range(0, files.size()).parallel().map(i -> {
             Path path = targets.get(i);
             byte[] content = bytes.apply(files.get(i));
-            if (created.contains(path.getParent()) ? writeNew(path, content) : write(path, content)) {
-                written++;
-            }
-        }
-        return written;
+            return (created.contains(path.getParent()) ? writeNew(path, content) : write(path, content)) ? 1 : 0;
+        }).sum();
     }
 
     /**

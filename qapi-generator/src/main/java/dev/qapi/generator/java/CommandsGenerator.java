@@ -126,8 +126,8 @@ final class CommandsGenerator {
     private FieldSpec info(Command c, String constant) {
         CodeBlock mask = Annotations.specialMask(c.features(), ctx.options());
         List<Feature> features = Annotations.included(c.features(), ctx.options());
-        CodeBlock featureList = CodeBlock.of("$T.of($L)", List.class,
-                CodeBlock.join(features.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", "));
+        CodeBlock featureList = CodeBlock.of("$T.of($L)", JdkTypes.LIST,
+                Annotations.names(features));
         return FieldSpec.builder(COMMAND_INFO, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The schema's metadata of {@code $L}.\n", c.name())
                 .addAnnotations(Annotations.of(null, List.of(), c.ifcond(), ctx.options()))
@@ -171,7 +171,7 @@ final class CommandsGenerator {
         } else {
             m.addStatement("$T $N = $N.$N($L)", ctx.types().type(c.retTypeName()), result, impl, s.method(), call);
             if (ctx.types().isReference(c.retTypeName())) {
-                m.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, result,
+                m.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, result,
                         c.name() + " returned null");
             }
             m.addStatement("return $L", ctx.types().write(c.retTypeName(), out, CodeBlock.of("$N", result)));

@@ -1,5 +1,6 @@
 package dev.qapi.generator.java;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeSpec;
 
@@ -7,16 +8,21 @@ import com.palantir.javapoet.TypeSpec;
  * What every per-construct generator needs: the type mapping, the member codec, the Javadoc maker and
  * the options.
  */
-record Context(JavaTypes types, MemberCodec codec, Javadocs javadocs, GeneratorOptions options, String schemaName) {
+record Context(JavaTypes types, MemberCodec codec, Javadocs javadocs, GeneratorOptions options, String schemaName,
+        AnnotationSpec generatedAnnotation) {
 
     static final ClassName QAPI_VALUE = ClassName.get("dev.qapi.runtime.marshal", "QapiValue");
 
-    /** Marks a top-level class as generated ({@code @Generated}, naming the schema but no date). */
-    TypeSpec.Builder generated(TypeSpec.Builder spec) {
-        return spec.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+    Context(JavaTypes types, MemberCodec codec, Javadocs javadocs, GeneratorOptions options, String schemaName) {
+        this(types, codec, javadocs, options, schemaName, AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
                 .addMember("value", "$S", "dev.qapi.generator")
                 .addMember("comments", "$S", "from " + schemaName)
                 .build());
+    }
+
+    /** Marks a top-level class as generated ({@code @Generated}, naming the schema but no date). */
+    TypeSpec.Builder generated(TypeSpec.Builder spec) {
+        return spec.addAnnotation(generatedAnnotation);
     }
 
     String packageName() {

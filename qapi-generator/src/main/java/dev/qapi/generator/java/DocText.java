@@ -217,21 +217,22 @@ final class DocText {
 
     /** The index of the next character from {@code from} that {@link #escape} replaces, or -1. */
     private static int firstToEscape(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '&', '<', '>', '@', '{', '}' -> {
-                    return i;
-                }
-                case '/' -> {
-                    if (i > 0 && text.charAt(i - 1) == '*') {
-                        return i;
-                    }
-                }
-                default -> {
-                }
+        for (int i = from, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < ESCAPED.length && ESCAPED[c] && (c != '/' || i > 0 && text.charAt(i - 1) == '*')) {
+                return i;
             }
         }
         return -1;
+    }
+
+    /** The characters {@link #escape} replaces ({@code /} only after {@code *}), as a table by code. */
+    private static final boolean[] ESCAPED = new boolean['}' + 1];
+
+    static {
+        for (char c : "&<>@{}/".toCharArray()) {
+            ESCAPED[c] = true;
+        }
     }
 
     private static String escapeLiteral(String text) {

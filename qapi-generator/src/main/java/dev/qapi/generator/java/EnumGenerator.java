@@ -8,9 +8,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.qapi.parser.schema.EnumType;
 import dev.qapi.parser.schema.EnumValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -26,7 +26,12 @@ final class EnumGenerator {
 
     TypeSpec generate(EnumType type) {
         ClassName self = ctx.types().className(type.name());
-        List<EnumValue> values = type.values().stream().filter(v -> ctx.options().includes(v.ifcond())).toList();
+        List<EnumValue> values = new ArrayList<>();
+        for (EnumValue v : type.values()) {
+            if (ctx.options().includes(v.ifcond())) {
+                values.add(v);
+            }
+        }
         TypeSpec.Builder spec = ctx.generated(TypeSpec.enumBuilder(self))
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(Context.QAPI_VALUE)
@@ -48,23 +53,23 @@ final class EnumGenerator {
                     .addJavadoc("Stands in for the values this enum does not have; never read.\n").build());
         }
         if (type.prefix() != null) {
-            spec.addField(FieldSpec.builder(String.class, "QAPI_PREFIX", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            spec.addField(FieldSpec.builder(JdkTypes.STRING, "QAPI_PREFIX", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The schema's {@code prefix} for this enum's C constants.\n")
                     .initializer("$S", type.prefix()).build());
         }
-        ParameterizedTypeName mapType = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), self);
+        ParameterizedTypeName mapType = ParameterizedTypeName.get(JdkTypes.MAP, JdkTypes.STRING, self);
         spec.addField(FieldSpec.builder(mapType, "BY_WIRE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
         spec.addStaticBlock(CodeBlock.builder()
-                .addStatement("$T<$T, $T> byWire = new $T<>()", Map.class, String.class, self, java.util.HashMap.class)
+                .addStatement("$T<$T, $T> byWire = new $T<>()", JdkTypes.MAP, JdkTypes.STRING, self, JdkTypes.HASH_MAP)
                 .beginControlFlow("for ($T value : values())", self)
                 .addStatement("byWire.put(value.wireName, value)")
                 .endControlFlow()
-                .addStatement("BY_WIRE = $T.copyOf(byWire)", Map.class)
+                .addStatement("BY_WIRE = $T.copyOf(byWire)", JdkTypes.MAP)
                 .build());
-        spec.addField(String.class, "wireName", Modifier.PRIVATE, Modifier.FINAL);
+        spec.addField(JdkTypes.STRING, "wireName", Modifier.PRIVATE, Modifier.FINAL);
         spec.addField(int.class, "specialFeatures", Modifier.PRIVATE, Modifier.FINAL);
         spec.addMethod(MethodSpec.constructorBuilder()
-                .addParameter(String.class, "wireName")
+                .addParameter(JdkTypes.STRING, "wireName")
                 .addParameter(int.class, "specialFeatures")
                 .addStatement("this.wireName = wireName")
                 .addStatement("this.specialFeatures = specialFeatures")
@@ -72,22 +77,22 @@ final class EnumGenerator {
         spec.addMethod(MethodSpec.methodBuilder("wireName")
                 .addJavadoc("The value's name on the wire.\n")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
+                .returns(JdkTypes.STRING)
                 .addStatement("return wireName")
                 .build());
         spec.addMethod(MethodSpec.methodBuilder("fromWire")
                 .addJavadoc("The constant whose wire name is {@code wireName}, if there is one.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), self))
-                .addParameter(String.class, "wireName")
-                .addStatement("return $T.ofNullable(BY_WIRE.get(wireName))", Optional.class)
+                .returns(ParameterizedTypeName.get(JdkTypes.OPTIONAL, self))
+                .addParameter(JdkTypes.STRING, "wireName")
+                .addStatement("return $T.ofNullable(BY_WIRE.get(wireName))", JdkTypes.OPTIONAL)
                 .build());
         spec.addMethod(MethodSpec.methodBuilder("read")
                 .addJavadoc("Reads the value called {@code name} (null in a list), as QEMU's input visitor does.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addParameter(JavaTypes.INPUT_VISITOR, "in")
-                .addParameter(String.class, "name")
+                .addParameter(JdkTypes.STRING, "name")
                 .addStatement("String wire = in.readStr(name)")
                 .addStatement("$T value = BY_WIRE.get(wire)", self)
                 .beginControlFlow("if (value == null$L)", values.isEmpty() ? " || value == NO_VALUES" : "")
@@ -99,7 +104,7 @@ final class EnumGenerator {
                 .addStatement("return value")
                 .build());
         spec.addMethod(MethodSpec.methodBuilder("write")
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(Builtin.JSON_NODE)
                 .addParameter(JavaTypes.OUTPUT_VISITOR, "out")

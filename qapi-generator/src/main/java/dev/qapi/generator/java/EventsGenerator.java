@@ -87,10 +87,10 @@ final class EventsGenerator {
                 ctx.options().recordsConditions(), e.features(), params, false);
         Context.javadoc(spec, doc.replace("@param data the member {@code }", "@param data the event's data"));
         CodeBlock validate = s.boxed()
-                ? CodeBlock.of("$T.requireNonNull(data, $S);\n", java.util.Objects.class, "data")
+                ? CodeBlock.of("$T.requireNonNull(data, $S);\n", JdkTypes.OBJECTS, "data")
                 : ctx.codec().validate(s.members(), s.names());
         spec.recordConstructor(constructor.addCode(validate).build());
-        spec.addField(FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        spec.addField(FieldSpec.builder(JdkTypes.STRING, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The event's name on the wire.\n")
                 .initializer("$S", e.name()).build());
         String out = MemberCodec.freeName(s.names(), "out");
@@ -150,7 +150,7 @@ final class EventsGenerator {
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                     .addAnnotations(Annotations.of(null, e.features(), e.ifcond(), ctx.options()));
             MethodSpec.Builder method = MethodSpec.methodBuilder(s.method())
-                    .addAnnotation(Override.class)
+                    .addAnnotation(JdkTypes.OVERRIDE)
                     .addModifiers(Modifier.PUBLIC);
             List<String> args = new ArrayList<>();
             if (s.boxed()) {

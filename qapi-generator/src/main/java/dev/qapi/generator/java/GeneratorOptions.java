@@ -51,7 +51,7 @@ public record GeneratorOptions(String packageName, Optional<Set<String>> defines
 
     /** Whether something with condition {@code ifcond} is generated. */
     public boolean includes(IfCond ifcond) {
-        return defines.map(ifcond::evaluate).orElse(true);
+        return defines.isEmpty() || ifcond.evaluate(defines.get());
     }
 
     /** Whether conditions are recorded on generated code (they are when not evaluated). */

@@ -12,7 +12,6 @@ import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.Schema;
 import dev.qapi.parser.schema.SchemaType;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +23,8 @@ final class JavaTypes {
     static final ClassName INPUT_VISITOR = ClassName.get("dev.qapi.runtime.marshal", "InputVisitor");
     static final ClassName OUTPUT_VISITOR = ClassName.get("dev.qapi.runtime.marshal", "OutputVisitor");
     static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
-    static final ClassName OPTIONAL = ClassName.get(Optional.class);
-    static final ClassName LIST = ClassName.get(List.class);
+    static final ClassName OPTIONAL = JdkTypes.OPTIONAL;
+    static final ClassName LIST = JdkTypes.LIST;
 
     private final Schema schema;
     private final GeneratorOptions options;

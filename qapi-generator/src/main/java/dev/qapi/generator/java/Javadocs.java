@@ -5,6 +5,7 @@ import dev.qapi.parser.schema.Feature;
 import dev.qapi.parser.schema.IfCond;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Javadoc for generated code, made from the schema's doc comments: the description, one
@@ -48,7 +49,9 @@ final class Javadocs {
         String body = doc == null ? "" : text.html(doc.body().text(), false);
         out.append(body.isEmpty() ? fallback : body);
         if (doc != null) {
-            for (Doc.Section section : doc.otherSections()) {
+            List<Doc.Section> sections = doc.sections();
+            for (int i = 1; i < sections.size(); i++) { // doc.otherSections() (members and features are not), without a stream
+                Doc.Section section = sections.get(i);
                 switch (section.kind()) {
                     case PLAIN -> paragraph(out, text.html(section.text(), false));
                     case ERRORS -> paragraph(out, "<b>Errors:</b>\n" + text.html(section.text(), true));
@@ -89,7 +92,11 @@ final class Javadocs {
             out.append("The value {@code ").append(DocText.escape(qapiName)).append("}.");
         }
         if (!features.isEmpty()) {
-            paragraph(out, "Features: " + String.join(", ", features.stream().map(f -> "{@code " + f.name() + "}").toList()) + ".");
+            StringJoiner names = new StringJoiner(", ");
+            for (Feature f : features) {
+                names.add("{@code " + f.name() + "}");
+            }
+            paragraph(out, "Features: " + names + ".");
         }
         if (recordConditions && ifcond.isPresent()) {
             paragraph(out, "Only in builds where {@code " + ifcond + "} holds.");
@@ -103,8 +110,23 @@ final class Javadocs {
         if (doc == null) {
             return "";
         }
-        Doc.Section section = doc.args().get(qapiName);
+        Doc.Section section = memberSection(doc, qapiName);
         return section == null ? "" : text.html(section.text(), true);
+    }
+
+    /**
+     * What {@code doc.args().get(qapiName)} gives, without building the map of every member (this is
+     * asked once per member): the last member section of that name.
+     */
+    private static Doc.Section memberSection(Doc doc, String qapiName) {
+        List<Doc.Section> sections = doc.sections();
+        for (int i = sections.size() - 1; i >= 0; i--) {
+            Doc.Section s = sections.get(i);
+            if (s.kind() == Doc.Kind.MEMBER && qapiName.equals(s.name())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private void featureList(StringBuilder out, Doc doc, List<Feature> features) {
@@ -125,7 +147,7 @@ final class Javadocs {
     }
 
     private void deprecated(StringBuilder tags, Doc doc, List<Feature> features) {
-        if (features.stream().noneMatch(f -> f.name().equals("deprecated"))) {
+        if (!Annotations.hasFeature(features, "deprecated")) {
             return;
         }
         Doc.Section s = doc == null ? null : doc.features().get("deprecated");

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.qapi.parser.schema.Member;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,13 @@ final class MemberCodec {
 
     /** The members that are part of this build. */
     List<Member> included(List<Member> members) {
-        return members.stream().filter(m -> types.options().includes(m.ifcond())).toList();
+        List<Member> included = new ArrayList<>(members.size());
+        for (Member m : members) {
+            if (types.options().includes(m.ifcond())) {
+                included.add(m);
+            }
+        }
+        return List.copyOf(included);
     }
 
     /** Java names for {@code members} (already filtered), distinct from each other and from {@code reserved}. */
@@ -35,10 +42,25 @@ final class MemberCodec {
         return names;
     }
 
-    /** A name for a local or parameter that differs from every member's Java name. */
+    /**
+     * A name for a local or parameter that differs from every member's Java name, ignoring case (as a
+     * {@link JavaNames.Scope} of the member names would hand it out; the names are ASCII, as QAPI's are).
+     */
     static String freeName(Map<String, String> memberNames, String wanted) {
-        JavaNames.Scope scope = new JavaNames.Scope(memberNames.values().toArray(String[]::new));
-        return scope.claim(wanted);
+        String name = wanted;
+        while (isTaken(memberNames, name)) {
+            name = name + "_";
+        }
+        return name;
+    }
+
+    private static boolean isTaken(Map<String, String> memberNames, String name) {
+        for (String taken : memberNames.values()) {
+            if (taken.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Java type of {@code m}. */
@@ -116,7 +138,7 @@ final class MemberCodec {
         for (Member m : members) {
             String n = names.get(m.name());
             if (m.optional() || types.isReference(m.typeName())) {
-                code.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, n, n);
+                code.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, n, n);
             }
             long max = types.unsignedMax(m.typeName());
             if (max != 0) {
@@ -134,7 +156,7 @@ final class MemberCodec {
             }
             if (types.schema().type(m.typeName()) instanceof dev.qapi.parser.schema.ArrayType) {
                 code.addStatement(m.optional() ? "$N = $N.map($T::copyOf)" : "$N = $T.copyOf($N)",
-                        m.optional() ? new Object[] {n, n, List.class} : new Object[] {n, List.class, n});
+                        m.optional() ? new Object[] {n, n, JdkTypes.LIST} : new Object[] {n, JdkTypes.LIST, n});
             }
         }
         return code.build();

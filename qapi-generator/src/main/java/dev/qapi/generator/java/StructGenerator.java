@@ -8,9 +8,10 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.qapi.parser.schema.Member;
 import dev.qapi.parser.schema.ObjectType;
+import dev.qapi.parser.schema.SchemaType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -44,10 +45,20 @@ final class StructGenerator {
         spec.addMethod(readMembers(self, members, names));
         spec.addMethod(write(names));
         spec.addMethod(writeMembers(members, names, false));
-        if (members.stream().filter(Member::optional).count() >= 2) {
+        if (optionalCount(members) >= 2) {
             addBuilder(spec, self, members, names);
         }
         return spec.build();
+    }
+
+    private static int optionalCount(List<Member> members) {
+        int n = 0;
+        for (Member m : members) {
+            if (m.optional()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     List<Javadocs.Param> params(List<Member> members, Map<String, String> names) {
@@ -56,7 +67,11 @@ final class StructGenerator {
 
     /** The documented parameters for {@code members}, each described by the doc of the type defining it. */
     static List<Javadocs.Param> params(Context ctx, List<Member> members, Map<String, String> names) {
-        return members.stream().map(m -> new Javadocs.Param(names.get(m.name()), m.name(), ownerDoc(ctx, m))).toList();
+        List<Javadocs.Param> params = new ArrayList<>(members.size());
+        for (Member m : members) {
+            params.add(new Javadocs.Param(names.get(m.name()), m.name(), ownerDoc(ctx, m)));
+        }
+        return List.copyOf(params);
     }
 
     /** The doc comment of the named type that defines {@code m}, or null to use the definition's own. */
@@ -64,10 +79,8 @@ final class StructGenerator {
         if (m.definedIn() == null) {
             return null;
         }
-        return ctx.types().schema().lookupType(m.definedIn())
-                .filter(t -> !t.isImplicit())
-                .map(t -> t.doc())
-                .orElse(null);
+        SchemaType owner = ctx.types().schema().lookupType(m.definedIn()).orElse(null);
+        return owner == null || owner.isImplicit() ? null : owner.doc();
     }
 
     /** {@code read(in, name)}: the object called {@code name}, members, then no unexpected member. */
@@ -77,7 +90,7 @@ final class StructGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addParameter(JavaTypes.INPUT_VISITOR, "in")
-                .addParameter(String.class, "name")
+                .addParameter(JdkTypes.STRING, "name")
                 .addStatement("in.startStruct(name)")
                 .addStatement("$T value = readMembers(in)", self)
                 .addStatement("in.checkStruct()")
@@ -102,7 +115,7 @@ final class StructGenerator {
         String out = MemberCodec.freeName(names, "out");
         String json = MemberCodec.freeName(names, "json");
         return MethodSpec.methodBuilder("write")
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(JavaTypes.OBJECT_NODE)
                 .addParameter(JavaTypes.OUTPUT_VISITOR, out)
@@ -121,7 +134,7 @@ final class StructGenerator {
                 .addParameter(JavaTypes.OBJECT_NODE, json)
                 .addCode(ctx.codec().writeMembers(members, names, out, json, false, "this"));
         if (override) {
-            method.addAnnotation(Override.class);
+            method.addAnnotation(JdkTypes.OVERRIDE);
         } else {
             method.addJavadoc("Puts the members into {@code $N}, as QEMU's output visitor does.\n", json);
         }
@@ -160,7 +173,7 @@ final class StructGenerator {
             if (m.optional()) {
                 args.add("$T.ofNullable($N)", JavaTypes.OPTIONAL, n);
             } else {
-                args.add("$T.requireNonNull($N, $S)", Objects.class, n, m.name());
+                args.add("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, n, m.name());
             }
         }
         builder.addMethod(MethodSpec.methodBuilder("build")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,6 +21,9 @@ import javax.lang.model.element.Modifier;
  * the branch's own members are its {@code data}. On the wire everything is one flat object.
  */
 final class UnionGenerator {
+    /** Where the block tags of a Javadoc text start (or its end). */
+    private static final Pattern BEFORE_TAGS = Pattern.compile("\n\n@|\n@|$");
+
     private final Context ctx;
 
     UnionGenerator(Context ctx) {
@@ -32,11 +36,20 @@ final class UnionGenerator {
         EnumType tagType = (EnumType) ctx.types().schema().type(tag.typeName());
         Map<String, String> constants = ctx.types().enumConstants(tagType);
         List<Member> members = ctx.codec().included(type.members());
-        List<Member> common = members.stream().filter(m -> !m.name().equals(tag.name())).toList();
+        List<Member> common = new ArrayList<>();
+        for (Member m : members) {
+            if (!m.name().equals(tag.name())) {
+                common.add(m);
+            }
+        }
         Map<String, String> names = MemberCodec.javaNames(members);
         String dataName = MemberCodec.freeName(names, "data");
-        List<Branch> branches = type.variants().branches().stream()
-                .filter(b -> ctx.options().includes(b.ifcond()) && constants.containsKey(b.name())).toList();
+        List<Branch> branches = new ArrayList<>();
+        for (Branch b : type.variants().branches()) {
+            if (ctx.options().includes(b.ifcond()) && constants.containsKey(b.name())) {
+                branches.add(b);
+            }
+        }
         JavaNames.Scope nested = new JavaNames.Scope(self.simpleName());
         Map<String, ClassName> branchClasses = new LinkedHashMap<>();
         for (Branch b : branches) {
@@ -49,7 +62,7 @@ final class UnionGenerator {
                 .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
         Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The union {@code " + type.name() + "}.",
                 type.ifcond(), ctx.options().recordsConditions(), type.features(), List.of(), false)
-                .replaceFirst("\n\n@|\n@|$", "\n\n<p>The branch is chosen by {@code " + tag.name() + "}.$0"));
+                .transform(doc -> BEFORE_TAGS.matcher(doc).replaceFirst("\n\n<p>The branch is chosen by {@code " + tag.name() + "}.$0")));
         for (Member m : members) {
             MethodSpec.Builder accessor = MethodSpec.methodBuilder(names.get(m.name()))
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
@@ -61,7 +74,7 @@ final class UnionGenerator {
         spec.addMethod(StructGenerator.read(self));
         spec.addMethod(readMembers(self, tag, members, names, constants, branches, branchClasses));
         spec.addMethod(MethodSpec.methodBuilder("write")
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                 .returns(JavaTypes.OBJECT_NODE)
                 .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
@@ -108,7 +121,7 @@ final class UnionGenerator {
             sw.add("case $N -> $L;\n", constants.get(b.name()), call);
         }
         if (branches.size() < constants.size() || constants.isEmpty()) {
-            sw.add("default -> throw new $T($S + $N);\n", IllegalStateException.class, "no branch in this build for ", names.get(tag.name()));
+            sw.add("default -> throw new $T($S + $N);\n", JdkTypes.ILLEGAL_STATE_EXCEPTION, "no branch in this build for ", names.get(tag.name()));
         }
         sw.unindent().add("};\n");
         return MethodSpec.methodBuilder("readMembers")
@@ -154,11 +167,11 @@ final class UnionGenerator {
         }
         CodeBlock.Builder validate = ctx.codec().validate(common, names).toBuilder();
         if (hasData) {
-            validate.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, dataName, dataName);
+            validate.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, dataName, dataName);
         }
         spec.recordConstructor(constructor.addCode(validate.build()).build());
         spec.addMethod(MethodSpec.methodBuilder(names.get(tag.name()))
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ctx.types().className(tagType.name()))
                 .addStatement("return $T.$N", ctx.types().className(tagType.name()), constants.get(b.name()))
@@ -166,7 +179,7 @@ final class UnionGenerator {
         String out = MemberCodec.freeName(names, "out");
         String json = MemberCodec.freeName(names, "json");
         MethodSpec.Builder write = MethodSpec.methodBuilder("writeMembers")
-                .addAnnotation(Override.class)
+                .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(JavaTypes.OUTPUT_VISITOR, out)
                 .addParameter(JavaTypes.OBJECT_NODE, json);

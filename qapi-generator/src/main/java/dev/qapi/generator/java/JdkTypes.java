@@ -1,0 +1,24 @@
+package dev.qapi.generator.java;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The JDK classes generated code names, made once: JavaPoet's {@code ClassName.get(Class)} (which
+ * {@code $T} with a {@code Class}, {@code addParameter(String.class, ...)} and
+ * {@code addAnnotation(Override.class)} call each time) asks reflection about the class every time.
+ */
+final class JdkTypes {
+    static final ClassName STRING = ClassName.get("java.lang", "String");
+    static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName MAP = ClassName.get("java.util", "Map");
+    static final ClassName HASH_MAP = ClassName.get("java.util", "HashMap");
+    static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+    static final ClassName ILLEGAL_STATE_EXCEPTION = ClassName.get("java.lang", "IllegalStateException");
+    static final AnnotationSpec OVERRIDE = AnnotationSpec.builder(ClassName.get("java.lang", "Override")).build();
+    static final AnnotationSpec DEPRECATED = AnnotationSpec.builder(ClassName.get("java.lang", "Deprecated")).build();
+
+    private JdkTypes() {
+    }
+}
