@@ -77,6 +77,7 @@ public final class JsonStreamer {
                     // may be taken whole without it.
                     i = JsonLexer.skipWhitespace(buf, i, end);
                     int next = simple.match(buf, i, end);
+                    assembler.pauseAtMessageEnds(next >= 0);
                     if (next >= 0) {
                         i = next;
                         if (!sink.accept(new JsonMessage.Parsed(simple.value()))) {
@@ -85,8 +86,8 @@ public final class JsonStreamer {
                         continue;
                     }
                 }
-                // The lexer returns after the byte that ended a message, so that the next one may be
-                // taken by the fast path again.
+                // While the fast path succeeds, the lexer returns after the byte that ends a message,
+                // so that the next one may be taken by the fast path again.
                 i += lexer.feed(buf, i, end - i);
                 if (assembler.stopRequested()) {
                     break;

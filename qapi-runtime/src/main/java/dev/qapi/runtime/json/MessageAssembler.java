@@ -23,6 +23,7 @@ final class MessageAssembler implements JsonLexer.TokenSink {
     private int tokenCount;
     private long tokenBytes;
     private boolean stopRequested;
+    private boolean pauseAtMessageEnds;
 
     /** Where messages go until the next call; set for each feed. */
     void sink(JsonStreamer.Sink sink) {
@@ -99,15 +100,25 @@ final class MessageAssembler implements JsonLexer.TokenSink {
     }
 
     /**
-     * Hands a finished message to the sink and pauses the lexer after the current byte either way, so
-     * that the streamer sees every message boundary; the sink's wish is kept for
-     * {@link #stopRequested()}. (The lexer still finishes its byte, which may end further messages.)
+     * Whether to pause the lexer at every message end (after the current byte), so that the streamer
+     * sees each boundary and can try its fast path on the next message; worth it only while the fast
+     * path keeps succeeding, as the pause costs a little on every message.
+     */
+    void pauseAtMessageEnds(boolean pause) {
+        pauseAtMessageEnds = pause;
+    }
+
+    /**
+     * Hands a finished message to the sink; the lexer stops after the current byte if the sink asks to
+     * (kept for {@link #stopRequested()}) or pauses there if {@link #pauseAtMessageEnds}. (The lexer
+     * still finishes its byte, which may end further messages.)
      */
     private boolean end(JsonMessage message) {
         reset();
         if (!sink.accept(message)) {
             stopRequested = true;
+            return false;
         }
-        return false;
+        return !pauseAtMessageEnds;
     }
 }

@@ -47,7 +47,8 @@ final class SimpleRequest {
         if (i < 0) {
             return -1;
         }
-        String command = StringToken.plain(buf, stringFrom, stringTo - stringFrom);
+        int commandFrom = stringFrom;
+        int commandTo = stringTo;
         i = JsonLexer.skipWhitespace(buf, i, limit);
         if (i >= limit) {
             return -1;
@@ -81,7 +82,7 @@ final class SimpleRequest {
             return -1;
         }
         ObjectNode request = NODES.objectNode();
-        request.set("execute", TextNode.valueOf(command));
+        request.set("execute", TextNode.valueOf(StringToken.plain(buf, commandFrom, commandTo - commandFrom)));
         if (id != null) {
             request.set("id", id);
         }
