@@ -26,16 +26,15 @@ final class NumberToken {
     private NumberToken() {
     }
 
+    /** Integer tokens of at most this many digits always fit int64 (see {@link #smallInteger}). */
+    static final int SMALL_DIGITS = 18;
+
     /** The value of an integer token ({@code -?(0|[1-9][0-9]*)}). */
     static JsonNode integer(byte[] token, int length) {
         boolean negative = token[0] == '-';
         int digits = negative ? length - 1 : length;
-        if (digits <= 18) {
-            long v = 0;
-            for (int i = negative ? 1 : 0; i < length; i++) {
-                v = v * 10 + (token[i] - '0');
-            }
-            return LongNode.valueOf(negative ? -v : v);
+        if (digits <= SMALL_DIGITS) {
+            return smallInteger(token, 0, length);
         }
         if (digits <= 20) {
             BigInteger v = new BigInteger(new String(token, 0, length, StandardCharsets.ISO_8859_1));
@@ -47,6 +46,19 @@ final class NumberToken {
             }
         }
         return DoubleNode.valueOf(strtod(token, length));
+    }
+
+    /**
+     * The value of the integer token at {@code buf[from, to)} with at most {@link #SMALL_DIGITS} digits,
+     * which always fits int64.
+     */
+    static JsonNode smallInteger(byte[] buf, int from, int to) {
+        boolean negative = buf[from] == '-';
+        long v = 0;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            v = v * 10 + (buf[i] - '0');
+        }
+        return LongNode.valueOf(negative ? -v : v);
     }
 
     /** The value of a float token, or of an integer token out of 64-bit range. */

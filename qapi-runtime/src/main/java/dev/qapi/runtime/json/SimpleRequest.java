@@ -2,7 +2,6 @@ package dev.qapi.runtime.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
@@ -141,16 +140,14 @@ final class SimpleRequest {
     }
 
     /**
-     * {@code -?(0|[1-9][0-9]*)} of at most 18 digits, followed by a byte that ends it as the lexer
-     * would end it here (whitespace or the closing brace); leaves its node in {@link #value}.
+     * {@code -?(0|[1-9][0-9]*)} of at most {@link NumberToken#SMALL_DIGITS} digits, followed by a byte
+     * that ends it as the lexer would end it here (whitespace or the closing brace); leaves its node in
+     * {@link #value}.
      */
     private int integer(byte[] buf, int i, int limit) {
-        boolean negative = buf[i] == '-';
-        int from = negative ? i + 1 : i;
+        int from = buf[i] == '-' ? i + 1 : i;
         int k = from;
-        long v = 0;
-        while (k < limit && buf[k] >= '0' && buf[k] <= '9' && k - from < 18) {
-            v = v * 10 + (buf[k] - '0');
+        while (k < limit && buf[k] >= '0' && buf[k] <= '9' && k - from < NumberToken.SMALL_DIGITS) {
             k++;
         }
         int digits = k - from;
@@ -161,7 +158,7 @@ final class SimpleRequest {
         if (next != '}' && !JsonLexer.isWhitespace(next)) {
             return -1;
         }
-        value = LongNode.valueOf(negative ? -v : v);
+        value = NumberToken.smallInteger(buf, i, k);
         return k;
     }
 }
