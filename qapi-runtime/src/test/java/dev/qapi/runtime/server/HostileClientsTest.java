@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,10 +53,7 @@ class HostileClientsTest {
     }
 
     private Path monitor(String name) {
-        Path path = tmp.resolve(name + ".sock");
-        server.addChardev(name, UnixDomainSocketAddress.of(path));
-        server.addMonitor(name, Optional.of(name), false, true);
-        return path;
+        return TestMonitors.add(server, tmp, name, name, true);
     }
 
     private static SocketChannel raw(Path socket) throws IOException {

@@ -13,10 +13,8 @@ import dev.qapi.runtime.dispatch.CommandInfo;
 import dev.qapi.runtime.dispatch.CommandRegistry;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -93,10 +91,7 @@ class InBandQueueTest {
     }
 
     private Path monitor(String name) {
-        Path path = tmp.resolve(name + ".sock");
-        server.addChardev(name, UnixDomainSocketAddress.of(path));
-        server.addMonitor(name, Optional.of(name), false, true);
-        return path;
+        return TestMonitors.add(server, tmp, name, name, true);
     }
 
     private void release() {

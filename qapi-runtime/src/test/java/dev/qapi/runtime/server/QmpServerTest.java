@@ -58,10 +58,7 @@ class QmpServerTest {
     }
 
     private Path monitor(String chardev, String id) {
-        Path path = tmp.resolve(chardev + ".sock");
-        server.addChardev(chardev, UnixDomainSocketAddress.of(path));
-        server.addMonitor(chardev, Optional.ofNullable(id), false, false);
-        return path;
+        return TestMonitors.add(server, tmp, chardev, id, false);
     }
 
     private static QmpClient negotiated(Path socket) throws IOException {
