@@ -211,6 +211,23 @@ static int on_readable(struct conn *c) {
     return 0;
 }
 
+/* Handles k ready events: sends what is pending, reads what arrived; -1 if a connection closed. */
+static int dispatch(const struct epoll_event *evs, int k) {
+    for (int e = 0; e < k; e++) {
+        struct conn *c = evs[e].data.ptr;
+        if (evs[e].events & EPOLLOUT) flush(c);
+        if ((evs[e].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && on_readable(c) < 0) return -1;
+    }
+    return 0;
+}
+
+/* Requests sent on the n connections at cs and not yet answered. */
+static long unanswered(const struct conn *cs, long n) {
+    long total = 0;
+    for (long i = 0; i < n; i++) total += cs[i].in_flight;
+    return total;
+}
+
 static int cmp_u32(const void *a, const void *b) {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
@@ -254,13 +271,9 @@ int main(int argc, char **argv) {
             fprintf(stderr, "qmpload: negotiation stalled at %ld of %ld\n", negotiated, conns);
             return 1;
         }
-        for (int e = 0; e < k; e++) {
-            struct conn *c = evs[e].data.ptr;
-            if (evs[e].events & EPOLLOUT) flush(c);
-            if ((evs[e].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && on_readable(c) < 0) {
-                fprintf(stderr, "qmpload: connection closed during negotiation\n");
-                return 1;
-            }
+        if (dispatch(evs, k) < 0) {
+            fprintf(stderr, "qmpload: connection closed during negotiation\n");
+            return 1;
         }
     }
     uint64_t t_ready = now_ns();
@@ -282,33 +295,22 @@ int main(int argc, char **argv) {
         uint64_t t = now_ns();
         if (t >= window_end) break;
         int k = epoll_wait(ep, evs, 1024, 10);
-        for (int e = 0; e < k; e++) {
-            struct conn *c = evs[e].data.ptr;
-            if (evs[e].events & EPOLLOUT) flush(c);
-            if ((evs[e].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && on_readable(c) < 0) {
-                fprintf(stderr, "qmpload: connection closed by server\n");
-                return 1;
-            }
+        if (dispatch(evs, k) < 0) {
+            fprintf(stderr, "qmpload: connection closed by server\n");
+            return 1;
         }
     }
     /*
      * Drain: wait for every answer before closing. QEMU finishes a command whose client left and
      * writes the reply to the monitor's next client, which would confuse the next run.
      */
-    long outstanding = 0;
-    for (long i = 0; i < conns; i++) outstanding += cs[i].in_flight;
     uint64_t drain_end = now_ns() + 10000000000u;
-    while (outstanding > 0 && now_ns() < drain_end) {
+    long outstanding;
+    while ((outstanding = unanswered(cs, conns)) > 0 && now_ns() < drain_end) {
         int k = epoll_wait(ep, evs, 1024, 100);
-        for (int e = 0; e < k; e++) {
-            struct conn *c = evs[e].data.ptr;
-            long before = c->in_flight;
-            if (evs[e].events & EPOLLOUT) flush(c);
-            if ((evs[e].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && on_readable(c) < 0) {
-                fprintf(stderr, "qmpload: connection closed by server\n");
-                return 1;
-            }
-            outstanding -= before - c->in_flight;
+        if (dispatch(evs, k) < 0) {
+            fprintf(stderr, "qmpload: connection closed by server\n");
+            return 1;
         }
     }
     if (outstanding > 0) fprintf(stderr, "qmpload: %ld requests unanswered after 10 s\n", outstanding);
