@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -57,9 +58,7 @@ public final class JavaGenerator {
      * The specs of the classes {@link #generate} writes, in the same order (for tests comparing renderers).
      */
     static List<TypeSpec> specs(Schema schema, GeneratorOptions options, String schemaName) {
-        return new JavaGenerator(schema, options, schemaName).specJobs().parallelStream()
-                .flatMap(job -> job.get().stream())
-                .toList();
+        return new JavaGenerator(schema, options, schemaName).buildSpecs().toList();
     }
 
     /** The comment opening every generated source file. */
@@ -70,17 +69,20 @@ public final class JavaGenerator {
     private GeneratedFiles run() {
         // The introspection data needs no names; it is made on another core while the classes are built.
         ForkJoinTask<String> introspection = ForkJoinPool.commonPool().submit(this::introspectionJson);
-        List<Supplier<List<TypeSpec>>> jobs = specJobs();
         String dir = options.packageName().replace('.', '/') + "/";
         SourceRenderer renderer = new SourceRenderer(INDENT);
         String comment = fileComment(schemaName);
-        List<GeneratedFile> files = new ArrayList<>(jobs.parallelStream()
-                .flatMap(job -> job.get().stream())
+        List<GeneratedFile> files = new ArrayList<>(buildSpecs()
                 .map(spec -> new GeneratedFile(dir + spec.name() + ".java", GeneratedFile.Kind.SOURCE,
                         renderer.render(options.packageName(), spec, comment)))
                 .toList());
         files.add(new GeneratedFile(dir + INTROSPECTION_RESOURCE, GeneratedFile.Kind.RESOURCE, introspection.join()));
         return new GeneratedFiles(files);
+    }
+
+    /** The specs of every generated class, built in parallel, in order. */
+    private Stream<TypeSpec> buildSpecs() {
+        return specJobs().parallelStream().flatMap(job -> job.get().stream());
     }
 
     /**
