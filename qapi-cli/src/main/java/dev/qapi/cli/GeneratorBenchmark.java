@@ -6,17 +6,33 @@ import dev.qapi.generator.java.JavaGenerator;
 import dev.qapi.parser.SchemaLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Times the whole {@code java} job (load the schema, generate, write every file into a fresh directory)
- * in process, after warm-up, and prints the median:
+ * in process and prints medians:
  * {@code java -cp qapi-gen.jar dev.qapi.cli.GeneratorBenchmark SCHEMA OUTDIR [ROUNDS [WARMUP]]}.
  * {@code tools/bench/generate.sh} runs it next to QEMU's {@code qapi-gen.py}.
+ *
+ * <p>Two figures: {@code early}, ROUNDS rounds after WARMUP warm-up rounds (default 11 after 10), when
+ * the JIT compiler is typically still busy compiling the generator on the second core; and {@code warm},
+ * ROUNDS rounds once the JIT has settled: warm-up goes on until {@value #SETTLED_ROUNDS} consecutive
+ * rounds together added less than {@value #SETTLED_COMPILE_MS} ms of compilation (or until
+ * {@value #MAX_WARMUP_SECONDS} s have passed, which the output then says). Each round's directory is
+ * deleted after it, outside the timing.
  */
 public final class GeneratorBenchmark {
+    private static final int SETTLED_ROUNDS = 10;
+    private static final long SETTLED_COMPILE_MS = 20;
+    private static final long MAX_WARMUP_SECONDS = 120;
+
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private GeneratorBenchmark() {
     }
@@ -31,22 +47,52 @@ public final class GeneratorBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 11;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         String name = Path.of(schema).getFileName().toString();
-        for (int i = 0; i < warmup; i++) {
-            once(schema, name, out.resolve("w" + i));
+        int done = 0;
+        for (; done < warmup; done++) {
+            once(schema, name, out.resolve("w" + done));
         }
+        Measured early = measure(schema, name, out.resolve("early"), rounds);
+        System.out.printf("java early ms: %.2f (min %.2f, max %.2f, %d rounds after %d warm-up; JIT compiling %d ms meanwhile)%n",
+                early.median(), early.min(), early.max(), rounds, warmup, early.compileMs());
+        done += rounds;
+
+        long deadline = System.nanoTime() + MAX_WARMUP_SECONDS * 1_000_000_000L;
+        long[] compiled = new long[SETTLED_ROUNDS + 1];
+        compiled[0] = JIT.getTotalCompilationTime();
+        boolean settled = false;
+        for (int i = 1; !settled && System.nanoTime() < deadline; i++, done++) {
+            once(schema, name, out.resolve("w" + done));
+            compiled[i % compiled.length] = JIT.getTotalCompilationTime();
+            settled = i >= SETTLED_ROUNDS
+                    && compiled[i % compiled.length] - compiled[(i + 1) % compiled.length] < SETTLED_COMPILE_MS;
+        }
+        Measured warm = measure(schema, name, out.resolve("warm"), rounds);
+        System.out.printf("java warm ms: %.2f (min %.2f, max %.2f, %d rounds after %d warm-up, JIT %s; compiling %d ms meanwhile)%n",
+                warm.median(), warm.min(), warm.max(), rounds, done, settled ? "settled" : "NOT settled", warm.compileMs());
+    }
+
+    private record Measured(double median, double min, double max, long compileMs) {
+    }
+
+    private static Measured measure(String schema, String name, Path dir, int rounds) {
         double[] ms = new double[rounds];
+        long compile0 = JIT.getTotalCompilationTime();
         for (int i = 0; i < rounds; i++) {
-            Path dir = out.resolve("r" + i);
             long t0 = System.nanoTime();
-            once(schema, name, dir);
+            once(schema, name, dir.resolve("r" + i), false);
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            delete(dir.resolve("r" + i));
         }
+        long compileMs = JIT.getTotalCompilationTime() - compile0;
         Arrays.sort(ms);
-        System.out.printf("java warm ms: %.2f (min %.2f, max %.2f, %d rounds after %d warm-up)%n",
-                ms[rounds / 2], ms[0], ms[rounds - 1], rounds, warmup);
+        return new Measured(ms[rounds / 2], ms[0], ms[rounds - 1], compileMs);
     }
 
     private static void once(String schema, String name, Path dir) {
+        once(schema, name, dir, true);
+    }
+
+    private static void once(String schema, String name, Path dir, boolean deleteAfter) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -54,5 +100,18 @@ public final class GeneratorBenchmark {
         }
         GeneratedFiles files = JavaGenerator.generate(SchemaLoader.load(schema), GeneratorOptions.of("org.qemu.qmp"), name);
         files.writeTo(dir, dir);
+        if (deleteAfter) {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
