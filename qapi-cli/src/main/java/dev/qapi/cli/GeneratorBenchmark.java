@@ -11,8 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Times the whole {@code java} job (load the schema, generate, write every file into a fresh directory)
@@ -24,8 +22,10 @@ import java.util.stream.Stream;
  * the JIT compiler is typically still busy compiling the generator on the second core; and {@code warm},
  * ROUNDS rounds once the JIT has settled: warm-up goes on until {@value #SETTLED_ROUNDS} consecutive
  * rounds together added less than {@value #SETTLED_COMPILE_MS} ms of compilation (or until
- * {@value #MAX_WARMUP_SECONDS} s have passed, which the output then says). Each round's directory is
- * deleted after it, outside the timing.
+ * {@value #MAX_WARMUP_SECONDS} s have passed, which the output then says). Measured rounds write into
+ * fresh directories, as a first generation does; the rounds that wait for the JIT write into one
+ * directory, where after the first round every file is found unchanged. (Nothing is deleted until the
+ * end: on ext4, creating files right after deleting a few thousand is several times slower.)
  */
 public final class GeneratorBenchmark {
     private static final int SETTLED_ROUNDS = 10;
@@ -61,7 +61,7 @@ public final class GeneratorBenchmark {
         compiled[0] = JIT.getTotalCompilationTime();
         boolean settled = false;
         for (int i = 1; !settled && System.nanoTime() < deadline; i++, done++) {
-            once(schema, name, out.resolve("w" + done));
+            once(schema, name, out.resolve("settle"));
             compiled[i % compiled.length] = JIT.getTotalCompilationTime();
             settled = i >= SETTLED_ROUNDS
                     && compiled[i % compiled.length] - compiled[(i + 1) % compiled.length] < SETTLED_COMPILE_MS;
@@ -79,9 +79,8 @@ public final class GeneratorBenchmark {
         long compile0 = JIT.getTotalCompilationTime();
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
-            once(schema, name, dir.resolve("r" + i), false);
+            once(schema, name, dir.resolve("r" + i));
             ms[i] = (System.nanoTime() - t0) / 1e6;
-            delete(dir.resolve("r" + i));
         }
         long compileMs = JIT.getTotalCompilationTime() - compile0;
         Arrays.sort(ms);
@@ -89,10 +88,6 @@ public final class GeneratorBenchmark {
     }
 
     private static void once(String schema, String name, Path dir) {
-        once(schema, name, dir, true);
-    }
-
-    private static void once(String schema, String name, Path dir, boolean deleteAfter) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -100,18 +95,5 @@ public final class GeneratorBenchmark {
         }
         GeneratedFiles files = JavaGenerator.generate(SchemaLoader.load(schema), GeneratorOptions.of("org.qemu.qmp"), name);
         files.writeTo(dir, dir);
-        if (deleteAfter) {
-            delete(dir);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
