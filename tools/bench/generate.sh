@@ -12,7 +12,8 @@
 #        alone costs (creating ~840 files on a busy ext4 varies from ~40 to ~500 ms here);
 # warm = in process (load + generate + write into a fresh directory), median of 11 rounds once the JIT
 #        compiler has settled (dev.qapi.cli.GeneratorBenchmark: warm-up until 10 rounds add < 20 ms of
-#        compilation; on 2 cores that takes 150-200 rounds); early = the same after only 10
+#        compilation; on 2 cores that takes 150-200 rounds, written to and deleted from /dev/shm where
+#        it exists); early = the same after only 10
 #        warm-up rounds, while C2 still compiles on the second core; QEMU's side is the same loop in
 #        Python around its backend (3 warm-up rounds: nothing to compile).
 # QEMU's source comes from ../shared/tools/qemu-source (or $QEMU_SOURCE); nothing of it is kept.
@@ -66,7 +67,14 @@ pc=$(printf '%s\n' "${py_cold[@]}" | median)
 jcp=$(printf '%s\n' "${java_copy[@]}" | median)
 pcp=$(printf '%s\n' "${py_copy[@]}" | median)
 
-java -cp "$jar" dev.qapi.cli.GeneratorBenchmark qapi-schema.json "$work/jw" 11 10 > "$work/warm.txt"
+# Warm-up rounds write and delete their files on tmpfs where there is one (the disk's file system slows
+# down for a while after mass deletions); measured rounds write under $work like everything else.
+scratch=$work/scratch
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  scratch=$(mktemp -d /dev/shm/qapi-bench.XXXXXX)
+  trap 'rm -rf "$work" "$scratch"' EXIT
+fi
+java -cp "$jar" dev.qapi.cli.GeneratorBenchmark qapi-schema.json "$work/jw" 11 10 "$scratch" > "$work/warm.txt"
 je=$(sed -n 's/^java early ms: \([0-9.]*\).*/\1/p' "$work/warm.txt")
 jw=$(sed -n 's/^java warm ms: \([0-9.]*\).*/\1/p' "$work/warm.txt")
 pw=$(python3 - "$scripts" "$work/pw" <<'PY'
