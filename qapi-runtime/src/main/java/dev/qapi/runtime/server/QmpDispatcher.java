@@ -13,14 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One QMP request to one response, in the order QEMU's {@code qmp_dispatch} checks things: the request
  * must be an object; its {@code id} is copied into the response; its members are checked in QDict
- * order; the command must exist, be allowed by the compat policy, be enabled and, for {@code exec-oob},
- * allow out-of-band; then its handler runs on the arguments ({@code {}} when absent).
+ * order; the command must exist, be allowed by the compat policy, be enabled, for {@code exec-oob} allow
+ * out-of-band and, during the preconfig phase, allow preconfig; then its handler runs on the arguments
+ * ({@code {}} when absent).
  */
 final class QmpDispatcher {
     private static final Logger LOG = Logger.getLogger(QmpDispatcher.class.getName());
@@ -29,10 +31,31 @@ final class QmpDispatcher {
 
     private final CommandRegistry registry;
     private final CompatPolicy policy;
+    /** The preconfig phase ({@link QmpServer#startPreconfig}): never entered, in it, or over. */
+    private final AtomicInteger phase = new AtomicInteger(NO_PRECONFIG);
+    private static final int NO_PRECONFIG = 0;
+    private static final int PRECONFIG = 1;
+    private static final int PRECONFIG_OVER = 2;
 
     QmpDispatcher(CommandRegistry registry, CompatPolicy policy) {
         this.registry = registry;
         this.policy = policy;
+    }
+
+    void startPreconfig() {
+        if (!phase.compareAndSet(NO_PRECONFIG, PRECONFIG) && phase.get() == PRECONFIG_OVER) {
+            throw new IllegalStateException("the preconfig phase is over");
+        }
+    }
+
+    void exitPreconfig() {
+        if (!phase.compareAndSet(PRECONFIG, PRECONFIG_OVER)) {
+            throw QmpException.generic("The command is permitted only before machine initialization");
+        }
+    }
+
+    boolean inPreconfig() {
+        return phase.get() == PRECONFIG;
     }
 
     /** Whether {@code request} is out-of-band: it has {@code exec-oob} and no {@code execute}. */
@@ -86,6 +109,10 @@ final class QmpDispatcher {
             }
             if (oob && !cmd.info().allowOob()) {
                 throw QmpException.generic("The command " + command + " does not support OOB");
+            }
+            if (!cmd.info().allowPreconfig() && phase.get() == PRECONFIG) {
+                throw QmpException.generic("The command '" + command
+                        + "' is permitted only after machine initialization has completed");
             }
             ObjectNode args = arguments == null ? NODES.objectNode() : (ObjectNode) arguments;
             if (cmd.handler() instanceof AsyncCommandHandler async) {

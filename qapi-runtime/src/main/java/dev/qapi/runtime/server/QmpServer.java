@@ -115,6 +115,34 @@ public final class QmpServer implements EventSink, AutoCloseable {
         return version.deepCopy();
     }
 
+    /**
+     * Puts the server in the preconfig phase, as QEMU's {@code --preconfig} does: until
+     * {@link #exitPreconfig}, only commands whose schema says {@code allow-preconfig} run; any other is
+     * refused with QEMU's error ({@code The command 'NAME' is permitted only after machine initialization
+     * has completed}). Call it before clients connect; calling it again while in the phase does nothing.
+     *
+     * @throws IllegalStateException once the phase is over: like QEMU, the server cannot go back
+     */
+    public void startPreconfig() {
+        dispatcher.startPreconfig();
+    }
+
+    /**
+     * Ends the preconfig phase, which is what an implementation of {@code x-exit-preconfig} calls once its
+     * machine is initialized; from then on every command runs.
+     *
+     * @throws QmpException {@code The command is permitted only before machine initialization}, QEMU's
+     *     answer to {@code x-exit-preconfig} outside the phase (never entered, or already left)
+     */
+    public void exitPreconfig() {
+        dispatcher.exitPreconfig();
+    }
+
+    /** Whether the server is in the preconfig phase. */
+    public boolean inPreconfig() {
+        return dispatcher.inPreconfig();
+    }
+
     QmpDispatcher dispatcher() {
         return dispatcher;
     }

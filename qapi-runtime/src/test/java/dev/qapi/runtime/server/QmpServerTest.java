@@ -1,6 +1,7 @@
 package dev.qapi.runtime.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -236,5 +237,41 @@ class QmpServerTest {
             c.send("{\"execute\": \"qmp_capabilities\"}\n");
             assertEquals("{\r\n    \"return\": {\r\n    }\r\n}", c.read());
         }
+    }
+
+    /** QEMU's own qmp/preconfig test, step by step (query-status aside: that is the application's). */
+    @Test
+    void preconfigRunsOnlyAllowPreconfigCommandsUntilItIsExited() throws IOException {
+        registry.register(new CommandInfo("x-exit-preconfig", false, true, true, 0, List.of("unstable")), (args, ctx) -> {
+            server.exitPreconfig();
+            return JsonNodeFactory.instance.objectNode();
+        });
+        registry.register(CommandInfo.of("query-cpus-fast"), (args, ctx) -> JsonNodeFactory.instance.arrayNode());
+        server.startPreconfig();
+        server.startPreconfig();
+        assertTrue(server.inPreconfig());
+        try (QmpClient c = negotiated(monitor("c0", "m0"))) {
+            c.send("{\"execute\": \"query-commands\", \"id\": 1}\n");
+            assertTrue(c.read().startsWith("{\"return\": ["));
+            c.send("{\"execute\": \"query-cpus-fast\", \"id\": 2}\n");
+            assertEquals("{\"id\": 2, \"error\": {\"class\": \"GenericError\", \"desc\": \"The command 'query-cpus-fast' is"
+                    + " permitted only after machine initialization has completed\"}}", c.read());
+            c.send("{\"execute\": \"x-exit-preconfig\"}\n");
+            assertEquals("{\"return\": {}}", c.read());
+            assertFalse(server.inPreconfig());
+            c.send("{\"execute\": \"x-exit-preconfig\"}\n");
+            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"The command is permitted only before machine"
+                    + " initialization\"}}", c.read());
+            c.send("{\"execute\": \"query-cpus-fast\"}\n");
+            assertEquals("{\"return\": []}", c.read());
+        }
+        assertEquals("the preconfig phase is over", assertThrows(IllegalStateException.class, server::startPreconfig).getMessage());
+    }
+
+    @Test
+    void withoutPreconfigEveryCommandRunsAndItCannotBeExited() {
+        assertFalse(server.inPreconfig());
+        assertEquals("The command is permitted only before machine initialization",
+                assertThrows(QmpException.class, server::exitPreconfig).desc());
     }
 }
