@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.qapi.parser.schema.EnumType;
 import dev.qapi.parser.schema.EnumValue;
@@ -67,10 +68,10 @@ final class EnumGenerator {
                 .addStatement("BY_WIRE = $T.copyOf(byWire)", JdkTypes.MAP)
                 .build());
         spec.addField(JdkTypes.STRING, "wireName", Modifier.PRIVATE, Modifier.FINAL);
-        spec.addField(int.class, "specialFeatures", Modifier.PRIVATE, Modifier.FINAL);
+        spec.addField(TypeName.INT, "specialFeatures", Modifier.PRIVATE, Modifier.FINAL);
         spec.addMethod(MethodSpec.constructorBuilder()
                 .addParameter(JdkTypes.STRING, "wireName")
-                .addParameter(int.class, "specialFeatures")
+                .addParameter(TypeName.INT, "specialFeatures")
                 .addStatement("this.wireName = wireName")
                 .addStatement("this.specialFeatures = specialFeatures")
                 .build());

@@ -15,7 +15,6 @@ import dev.qapi.parser.schema.Module;
 import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.Schema;
 import dev.qapi.parser.schema.SchemaType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -154,14 +153,14 @@ public final class JavaGenerator {
                         .addJavadoc("The data as JSON text: an array with one entry per line.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(JdkTypes.STRING)
-                        .beginControlFlow("try ($T stream = $T.class.getResourceAsStream($S))", java.io.InputStream.class, self,
+                        .beginControlFlow("try ($T stream = $T.class.getResourceAsStream($S))", JdkTypes.INPUT_STREAM, self,
                                 INTROSPECTION_RESOURCE)
                         .beginControlFlow("if (stream == null)")
                         .addStatement("throw new $T($S)", JdkTypes.ILLEGAL_STATE_EXCEPTION, "missing resource " + INTROSPECTION_RESOURCE)
                         .endControlFlow()
-                        .addStatement("return new $T(stream.readAllBytes(), $T.UTF_8)", String.class, StandardCharsets.class)
-                        .nextControlFlow("catch ($T e)", java.io.IOException.class)
-                        .addStatement("throw new $T(e)", java.io.UncheckedIOException.class)
+                        .addStatement("return new $T(stream.readAllBytes(), $T.UTF_8)", JdkTypes.STRING, JdkTypes.STANDARD_CHARSETS)
+                        .nextControlFlow("catch ($T e)", JdkTypes.IO_EXCEPTION)
+                        .addStatement("throw new $T(e)", JdkTypes.UNCHECKED_IO_EXCEPTION)
                         .endControlFlow()
                         .build())
                 .build();
