@@ -57,6 +57,26 @@ final class Arguments {
         return schemaPath;
     }
 
+    /**
+     * {@code args[i]} as a count of at least 1, or {@code fallback} when there is no such argument.
+     *
+     * @throws UsageException when it is not a positive whole number
+     */
+    static int count(String[] args, int i, String name, int fallback) {
+        if (i >= args.length) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(args[i]);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a positive whole number, not '" + args[i] + "'");
+    }
+
     /** Loads the schema, or prints QEMU's message for it on {@code err} and returns empty. */
     static Optional<Schema> load(String schemaPath, PrintStream err) {
         try {

@@ -13,14 +13,27 @@ public final class FrontendBenchmark {
     private FrontendBenchmark() {
     }
 
+    private static final String USAGE = "usage: FrontendBenchmark SCHEMA [ROUNDS [WARMUP]]";
+
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: FrontendBenchmark SCHEMA [ROUNDS [WARMUP]]");
-            System.exit(2);
+        int rounds;
+        int warmup;
+        try {
+            if (args.length < 1) {
+                throw new UsageException("no schema file given");
+            }
+            rounds = Arguments.count(args, 1, "ROUNDS", 20);
+            warmup = Arguments.count(args, 2, "WARMUP", 20);
+        } catch (UsageException e) {
+            System.err.println("FrontendBenchmark: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(QapiGen.USAGE);
+            return;
         }
         String schema = args[0];
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        if (Arguments.load(schema, System.err).isEmpty()) {
+            System.exit(QapiGen.INVALID);
+        }
         for (int i = 0; i < warmup; i++) {
             SchemaLoader.load(schema);
         }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ public final class GeneratorBenchmark {
     private static final int SETTLED_ROUNDS = 10;
     private static final long SETTLED_COMPILE_MS = 20;
     private static final long MAX_WARMUP_SECONDS = 120;
+    private static final String USAGE = "usage: GeneratorBenchmark SCHEMA OUTDIR [ROUNDS [WARMUP [SCRATCH]]]";
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -48,15 +50,33 @@ public final class GeneratorBenchmark {
     }
 
     public static void main(String[] args) {
-        if (args.length < 2) {
-            System.err.println("usage: GeneratorBenchmark SCHEMA OUTDIR [ROUNDS [WARMUP [SCRATCH]]]");
-            System.exit(2);
+        int rounds;
+        int warmup;
+        Path out;
+        Path scratch;
+        try {
+            if (args.length < 2) {
+                throw new UsageException(args.length == 0 ? "no schema file given" : "no output directory given");
+            }
+            rounds = Arguments.count(args, 2, "ROUNDS", 11);
+            warmup = Arguments.count(args, 3, "WARMUP", 10);
+            out = Path.of(args[1]);
+            scratch = args.length > 4 ? Path.of(args[4]) : out.resolve("scratch");
+        } catch (UsageException | InvalidPathException e) {
+            System.err.println("GeneratorBenchmark: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(QapiGen.USAGE);
+            return;
         }
-        Path out = Path.of(args[1]);
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 11;
-        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        Path scratch = args.length > 4 ? Path.of(args[4]) : out.resolve("scratch");
-        new GeneratorBenchmark(args[0]).run(out, rounds, warmup, scratch);
+        if (Arguments.load(args[0], System.err).isEmpty()) {
+            System.exit(QapiGen.INVALID);
+        }
+        try {
+            new GeneratorBenchmark(args[0]).run(out, rounds, warmup, scratch);
+        } catch (UncheckedIOException e) {
+            System.err.println("GeneratorBenchmark: " + e.getMessage());
+            System.exit(QapiGen.INVALID);
+        }
     }
 
     private void run(Path out, int rounds, int warmup, Path scratch) {
