@@ -289,37 +289,68 @@ public final class JsonWriter {
                     a[p++] = (byte) c;
                     continue;
                 }
-                switch (c) {
-                    case '"' -> p = escape(a, p, '"');
-                    case '\\' -> p = escape(a, p, '\\');
-                    case '\b' -> p = escape(a, p, 'b');
-                    case '\f' -> p = escape(a, p, 'f');
-                    case '\n' -> p = escape(a, p, 'n');
-                    case '\r' -> p = escape(a, p, 'r');
-                    case '\t' -> p = escape(a, p, 't');
-                    default -> {
-                        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            char low = s.charAt(++i);
-                            if ((Character.toCodePoint(c, low) & 0xFFFE) == 0xFFFE) {
-                                p = unicode(a, p, 0xFFFD);
-                            } else {
-                                p = unicode(a, p, c);
-                                p = unicode(a, p, low);
-                            }
-                        } else if (Character.isSurrogate(c) || c >= 0xFDD0 && c <= 0xFDEF || c >= 0xFFFE) {
-                            p = unicode(a, p, 0xFFFD);
-                        } else {
-                            p = unicode(a, p, c);
-                        }
-                    }
+                int cp = c;
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    cp = Character.toCodePoint(c, s.charAt(++i));
                 }
+                p = escape(a, p, cp);
             }
             out.position(p);
         }
         out.put((byte) '"');
     }
 
-    private static int escape(byte[] a, int p, char c) {
+    /**
+     * Writes code point {@code cp} as QEMU's writer does inside a string, at most 12 bytes: printable
+     * ASCII as itself, {@code "} and {@code \\} and the C escapes with a backslash, everything else as
+     * {@code \}{@code uXXXX} (a surrogate pair beyond the BMP); what QEMU cannot hold (a surrogate, a
+     * noncharacter) as {@code \}{@code uFFFD}.
+     *
+     * @return the position after what was written
+     */
+    static int escape(byte[] a, int p, int cp) {
+        if (cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\') {
+            a[p] = (byte) cp;
+            return p + 1;
+        }
+        switch (cp) {
+            case '"' -> {
+                return escapeChar(a, p, '"');
+            }
+            case '\\' -> {
+                return escapeChar(a, p, '\\');
+            }
+            case '\b' -> {
+                return escapeChar(a, p, 'b');
+            }
+            case '\f' -> {
+                return escapeChar(a, p, 'f');
+            }
+            case '\n' -> {
+                return escapeChar(a, p, 'n');
+            }
+            case '\r' -> {
+                return escapeChar(a, p, 'r');
+            }
+            case '\t' -> {
+                return escapeChar(a, p, 't');
+            }
+            default -> {
+            }
+        }
+        if (cp >= 0x10000) {
+            if ((cp & 0xFFFE) == 0xFFFE) {
+                return unicode(a, p, 0xFFFD);
+            }
+            return unicode(a, unicode(a, p, Character.highSurrogate(cp)), Character.lowSurrogate(cp));
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF || cp >= 0xFDD0 && cp <= 0xFDEF || cp >= 0xFFFE) {
+            return unicode(a, p, 0xFFFD);
+        }
+        return unicode(a, p, cp);
+    }
+
+    private static int escapeChar(byte[] a, int p, char c) {
         a[p] = '\\';
         a[p + 1] = (byte) c;
         return p + 2;

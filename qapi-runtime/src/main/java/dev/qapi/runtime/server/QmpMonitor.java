@@ -28,6 +28,11 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     static final int EVENT_DROP_LIMIT = 4 << 20;
     /** QEMU's {@code QMP_REQ_QUEUE_LEN_MAX}: with oob on, reading stops while this many requests wait. */
     static final int QUEUE_MAX = 8;
+    /**
+     * How long one connection's input is handled before the loop turns to the others (checked after
+     * each message, so one slow command can still take longer).
+     */
+    static final long SLICE_NANOS = 1_000_000;
 
     private final QmpServer server;
     private final String id;
@@ -145,14 +150,18 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
             return;
         }
         receiving = true;
+        long start = System.nanoTime();
         try {
             streamer.feed(data, message -> {
                 handle(message, c);
                 // Stop at once when the monitor went away, the client can no longer be answered or the
                 // monitor is suspended (its queue is full, or without oob a request is in flight).
                 // Also stop while the client does not read its answers: the rest waits until they drain.
+                // And stop once this input has had its slice of the loop: the rest is taken up on a
+                // later turn, after the other connections had theirs.
                 return !removed && connection == c && c.isOpen() && !suspended
-                        && c.pending() < SocketChardev.OUTPUT_HIGH_WATER;
+                        && c.pending() < SocketChardev.OUTPUT_HIGH_WATER
+                        && System.nanoTime() - start < SLICE_NANOS;
             });
         } finally {
             receiving = false;
@@ -213,7 +222,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     /** Starts one request; its response goes to {@code c} only, and only if the monitor is still there. */
     private void run(JsonMessage message, SocketChardev.Connection c, boolean inBand) {
         if (message instanceof JsonParseError error) {
-            send(QmpDispatcher.error(QmpException.generic(error.desc()), null, null));
+            sendParseError(error);
             return;
         }
         JsonNode request = ((JsonMessage.Parsed) message).value();
@@ -285,6 +294,24 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
             response.writeTo(writer, connection.output());
             if (!receiving) {
                 // Answers to input are flushed together once the input is consumed.
+                connection.flush();
+            }
+        }
+    }
+
+    /**
+     * Answers input that is not JSON. A reply quoting a large stray token is streamed from the token's
+     * bytes as the client reads it (and input is not read meanwhile: it counts as unsent output).
+     */
+    private void sendParseError(JsonParseError error) {
+        if (connection != null && connection.isOpen()) {
+            ParseErrorReply reply = new ParseErrorReply(error, pretty);
+            if (ParseErrorReply.large(error)) {
+                connection.stream(reply);
+            } else {
+                reply.writeAll(connection.output());
+            }
+            if (!receiving) {
                 connection.flush();
             }
         }
