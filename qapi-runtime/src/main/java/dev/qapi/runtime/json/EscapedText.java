@@ -45,7 +45,10 @@ public final class EscapedText {
         return new EscapedText(text, null, "");
     }
 
-    /** At least how many bytes are still to come (exact for ASCII text that needs no escapes). */
+    /**
+     * About how many bytes are still to come: at least that many, but for a NUL byte that ends the
+     * token (not shown, as QEMU's {@code %s} stops there); exact for ASCII text that needs no escapes.
+     */
     public long remaining() {
         long tokenLeft = tokenDone ? 0 : token.length() - windowStart - at;
         return head.length() - headAt + tokenLeft + tail.length() - tailAt;

@@ -43,7 +43,7 @@ final class SocketChardev {
          */
         boolean writeTo(JsonBuffer out, int max);
 
-        /** At least how many bytes are still to come. */
+        /** About how many bytes are still to come (for flow control). */
         long remaining();
     }
 
@@ -277,6 +277,9 @@ final class SocketChardev {
         /** Bytes appended but not yet sent (streams counted as what they still have to produce). */
         int pending() {
             long n = output.length() - written;
+            if (later.isEmpty()) {
+                return (int) n;
+            }
             for (Object o : later) {
                 n += o instanceof JsonBuffer b ? b.length() : ((Stream) o).remaining();
             }
@@ -363,7 +366,9 @@ final class SocketChardev {
         }
 
         private void deliver() {
-            if (frontend != null && input.hasRemaining() && !closing && !closed && !readPaused) {
+            // Not while the client is not reading its answers: what it sent waits until they drain.
+            if (frontend != null && input.hasRemaining() && !closing && !closed && !readPaused
+                    && pending() < OUTPUT_HIGH_WATER) {
                 frontend.received(input);
             }
             if (!input.hasRemaining()) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.qapi.runtime.dispatch.CommandInfo;
 import dev.qapi.runtime.dispatch.CommandRegistry;
+import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.json.JsonWriter;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -178,5 +180,85 @@ class HostileClientsTest {
             writer.get(60, TimeUnit.SECONDS);
             assertEquals(null, c.poll(100), "nothing more");
         }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsNoLongerReadAtOneMebibyteOfUnsentOutputAndGetsEveryAnswerLater() throws Exception {
+        Path slow = monitor("slow");
+        Path good = monitor("good");
+        try (QmpClient s = QmpClient.negotiated(slow, false); QmpClient c = QmpClient.negotiated(good, false)) {
+            byte[] request = "{\"execute\": \"big\"}\n".getBytes(StandardCharsets.US_ASCII);
+            AtomicLong requests = new AtomicLong();
+            Future<?> writer = threads.submit(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    s.send(request);
+                    requests.incrementAndGet();
+                }
+                return null;
+            });
+            // Until the server stops reading: the count stands still.
+            long seen = -1;
+            while (requests.get() != seen) {
+                seen = requests.get();
+                Thread.sleep(300);
+            }
+            int pending = server.pendingOutput("slow");
+            int answer = 16 << 10 | 64; // one answer, 16 KiB of string and its frame, at most
+            assertTrue(pending >= SocketChardev.OUTPUT_HIGH_WATER && pending < SocketChardev.OUTPUT_HIGH_WATER + answer,
+                    pending + " bytes unsent");
+            pingPong(c, 200);
+            assertEquals(pending, server.pendingOutput("slow"), "nothing more was read meanwhile");
+            writer.cancel(true);
+            long sent = requests.get();
+            for (long i = 0; i < sent; i++) {
+                String a = s.read();
+                assertTrue(a != null && a.startsWith("{\"return\": {\"s\": \"xxx"), i + " of " + sent + ": " + a);
+            }
+            pingPong(s, 1);
+        }
+    }
+
+    @Test
+    void aFiftyMebibyteTokenOnOneMonitorHoldsUpNoOtherAndItsEchoArrivesIntact() throws Exception {
+        Path bad = monitor("bad");
+        Path good = monitor("good");
+        // A string token of 1 KiB blocks (ASCII, a two-byte character, an invalid byte), ended by a
+        // newline: a lexical error whose desc quotes the whole token.
+        byte[] block = new byte[1024];
+        java.util.Arrays.fill(block, (byte) 'x');
+        block[1021] = (byte) 0xC3;
+        block[1022] = (byte) 0xA9;
+        block[1023] = (byte) 0x80;
+        int blocks = 50 << 10;
+        byte[] half = new byte[(blocks / 2) * block.length];
+        for (int i = 0; i < blocks / 2; i++) {
+            System.arraycopy(block, 0, half, i * block.length, block.length);
+        }
+        try (QmpClient attacker = QmpClient.negotiated(bad, false); QmpClient c = QmpClient.negotiated(good, false)) {
+            attacker.send("\"");
+            attacker.send(half);
+            pingPong(c, 100); // while the server holds 25 MiB of an unfinished token
+            attacker.send(half);
+            attacker.send("\n");
+            pingPong(c, 100); // while the 52 MB answer waits for the attacker to read it
+            // What the server sent before it streamed this answer: the writer's text of QEMU's error.
+            String shown = "x".repeat(1021) + "\u00e9\ufffd";
+            String desc = "JSON parse error, stray '\"" + shown.repeat(blocks) + "\n'";
+            String expected = JsonWriter.compact().toJson(QmpDispatcher.error(QmpException.generic(desc), null, null));
+            desc = null;
+            String answer = attacker.read();
+            assertEquals(expected.length(), answer.length(), "answer length");
+            assertTrue(expected.equals(answer), () -> "first difference at " + mismatch(expected, answer));
+            pingPong(attacker, 1);
+        }
+        assertEquals(2, server.monitors().size());
+    }
+
+    private static int mismatch(String a, String b) {
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 }
