@@ -47,6 +47,10 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     private boolean removed;
     private boolean receiving;
     private boolean suspended;
+    /** Not read because the server's input budget is spent ({@link InputBudget}). */
+    private boolean overBudget;
+    /** What this monitor last told the input budget it holds. */
+    private long reportedHeld;
     /** The context handed to this monitor's commands (immutable, so shared by all of them). */
     private MonitorContext context;
     private boolean detachPending;
@@ -136,6 +140,51 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         queue.clear();
         suspended = false;
         server.scheduler().forget(this);
+        forgetHeld();
+    }
+
+    private void forgetHeld() {
+        overBudget = false;
+        reportedHeld = 0;
+        server.inputBudget().forget(this);
+    }
+
+    /**
+     * Tells the input budget what this monitor holds now: the input of its unfinished message and its
+     * client's unsent answers (counted only from {@link InputBudget#MIN_HELD} on, so that ordinary
+     * traffic costs nothing here).
+     */
+    void accountHeld() {
+        SocketChardev.Connection c = connection;
+        long held = c == null || removed ? 0 : streamer.held() + c.pending();
+        if (held < InputBudget.MIN_HELD) {
+            held = 0;
+        }
+        if (held != reportedHeld) {
+            reportedHeld = held;
+            server.inputBudget().update(this, held);
+        }
+    }
+
+    /** Stops reading: the server's input budget is spent and others hold less. */
+    void budgetSuspend() {
+        overBudget = true;
+        if (connection != null) {
+            connection.suspend();
+        }
+    }
+
+    /** Reads again, unless the monitor is suspended for a reason of its own. */
+    void budgetResume() {
+        overBudget = false;
+        if (connection != null && !suspended) {
+            connection.resume();
+        }
+    }
+
+    @Override
+    public void flushed() {
+        accountHeld();
     }
 
     @Override
@@ -146,7 +195,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     @Override
     public void received(ByteBuffer data) {
         SocketChardev.Connection c = connection;
-        if (suspended) {
+        if (suspended || overBudget) {
             return;
         }
         receiving = true;
@@ -159,7 +208,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
                 // Also stop while the client does not read its answers: the rest waits until they drain.
                 // And stop once this input has had its slice of the loop: the rest is taken up on a
                 // later turn, after the other connections had theirs.
-                return !removed && connection == c && c.isOpen() && !suspended
+                return !removed && connection == c && c.isOpen() && !suspended && !overBudget
                         && c.pending() < SocketChardev.OUTPUT_HIGH_WATER
                         && System.nanoTime() - start < SLICE_NANOS;
             });
@@ -169,6 +218,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         if (removed || connection != c) {
             data.position(data.limit());
         }
+        accountHeld();
     }
 
     private void handle(JsonMessage message, SocketChardev.Connection c) {
@@ -279,7 +329,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     /** Reads again: input left over from before the suspension is delivered first. */
     private void resume() {
         suspended = false;
-        if (connection != null) {
+        if (connection != null && !overBudget) {
             connection.resume();
         }
     }
@@ -340,6 +390,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         suspended = false;
         streamer.reset();
         server.scheduler().forget(this);
+        forgetHeld();
         if (fromItself) {
             detachPending = true;
         } else {

@@ -415,6 +415,9 @@ final class SocketChardev {
                 return;
             }
             updateInterest();
+            if (frontend != null) {
+                frontend.flushed();
+            }
             if (input.hasRemaining() && !readPaused && !closing && frontend != null && pending() < OUTPUT_HIGH_WATER) {
                 // Input held back (the client was not reading its answers, or the frontend took a slice
                 // of it and gave the others a turn): go on with it.

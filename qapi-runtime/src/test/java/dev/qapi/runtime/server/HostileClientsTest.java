@@ -254,6 +254,45 @@ class HostileClientsTest {
         assertEquals(2, server.monitors().size());
     }
 
+    @Test
+    void pastTheInputBudgetTheSmallerHolderWaitsUntilTheLargerFinishes() throws Exception {
+        long budget = 4 << 20;
+        server.inputBudget(budget);
+        Path a = monitor("a");
+        Path b = monitor("b");
+        Path good = monitor("good");
+        byte[] three = new byte[3 << 20];
+        java.util.Arrays.fill(three, (byte) 'x');
+        try (QmpClient ca = QmpClient.negotiated(a, false); QmpClient cb = QmpClient.negotiated(b, false);
+                QmpClient c = QmpClient.negotiated(good, false)) {
+            ca.send("\"");
+            ca.send(three);
+            while (server.inputBudgetUsed() < three.length) {
+                Thread.sleep(10);
+            }
+            // b crosses the budget: it holds less than a, so it is no longer read.
+            Future<?> bSends = threads.submit(() -> {
+                cb.send("\"");
+                cb.send(three);
+                cb.send("\n");
+                return null;
+            });
+            Thread.sleep(500);
+            assertEquals(false, bSends.isDone(), "b is still being read");
+            long used = server.inputBudgetUsed();
+            assertTrue(used > budget && used < budget + three.length, used + " bytes held");
+            pingPong(c, 100);
+            // a finishes: its answer goes out, then b is read again and answered too.
+            ca.send("\n");
+            assertEquals(3 << 20, ca.read().length() - "{\"error\": {\"class\": \"GenericError\", \"desc\": \"JSON parse error, stray '\\\"\\n'\"}}".length());
+            bSends.get(10, TimeUnit.SECONDS);
+            assertTrue(cb.read().startsWith("{\"error\": {\"class\": \"GenericError\", \"desc\": \"JSON parse error, stray '\\\"xxx"));
+            pingPong(ca, 1);
+            pingPong(cb, 1);
+            assertEquals(0, server.inputBudgetUsed());
+        }
+    }
+
     private static int mismatch(String a, String b) {
         int i = 0;
         while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
