@@ -35,6 +35,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -383,13 +384,14 @@ static uint32_t *lat;
 static size_t lat_n, lat_cap;
 static int ep;
 static long next_id;
+static int good_lost;
 
 static void good_send(struct good *g) {
     char req[96];
     int n = snprintf(req, sizeof req, "{\"execute\": \"query-version\", \"id\": %ld}\n", next_id++);
     g->sent_at = now_ns();
     g->waiting = 1;
-    if (write(g->fd, req, (size_t)n) != n) die("good write");
+    if (write(g->fd, req, (size_t)n) != n) g->waiting = 1; /* lost: stays unanswered */
 }
 
 /* Runs the good clients until `until` (ns); latencies recorded when `record`. */
@@ -403,7 +405,10 @@ static void good_run(uint64_t until, int record) {
             ssize_t r = read(g->fd, buf, sizeof buf);
             if (r <= 0) {
                 if (r < 0 && errno == EAGAIN) continue;
-                die("good read");
+                /* The server dropped this client (or died): its request stays unanswered. */
+                epoll_ctl(ep, EPOLL_CTL_DEL, g->fd, NULL);
+                good_lost++;
+                continue;
             }
             for (ssize_t i = 0; i < r; i++) {
                 if (g->prev == '\r' && buf[i] == '\n' && g->waiting) {
@@ -441,6 +446,7 @@ int main(int argc, char **argv) {
     long meas_ms = argc > 5 ? atol(argv[5]) : 3000;
     int all = strcmp(attack, "all") == 0;
 
+    signal(SIGPIPE, SIG_IGN);
     ep = epoll_create1(0);
     for (int i = 0; i < GOOD; i++) {
         char name[32];

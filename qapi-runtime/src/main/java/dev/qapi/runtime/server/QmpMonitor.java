@@ -32,7 +32,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
      * How long one connection's input is handled before the loop turns to the others (checked after
      * each message, so one slow command can still take longer).
      */
-    static final long SLICE_NANOS = 1_000_000;
+    static final long SLICE_NANOS = 100_000;
 
     private final QmpServer server;
     private final String id;
