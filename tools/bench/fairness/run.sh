@@ -110,11 +110,12 @@ for s in "${servers[@]}"; do
     base=$(get "$name" "$a" rss_base_kb) peak=$(get "$name" "$a" rss_peak_kb) ab=$(get "$name" "$a" attack_bytes)
     ans=$(sum "$name" "$a" attack_answers) exp=$(sum "$name" "$a" attack_expected)
     un=$(sum "$name" "$a" unanswered) bad=$(failed "$name" "$a")
-    verdict=$(awk -v p="$p99" -v b="$base99" -v m="$mx" -v u="$un" -v rb="$peak0" -v rp="$peak" -v ab="$ab" -v a="$a" -v f="$bad" 'BEGIN {
+    verdict=$(awk -v p="$p99" -v b="$base99" -v m="$mx" -v u="$un" -v rb="$peak0" -v rp="$peak" -v ab="$ab" -v a="$a" -v f="$bad" -v an="$ans" -v ex="$exp" 'BEGIN {
       v = "";
       if (m > 100000) v = v " max>100ms";
       if (a != "none" && p > 2 * b) v = v " p99>2x";
       if (u > 0 || f > 0) v = v " unanswered/failed";
+      if (an < ex) v = v " attackers-unanswered";
       if (a != "none" && (rp - rb) * 1024 > 2 * ab) v = v " RSS>2x";
       print (v == "") ? "met" : "MISSED:" v }')
     printf '%-14s %8s %8s %9s %7s %6s %8s %9s %9s %7s %12s %s\n' "$a" "$(get "$name" "$a" p50_us)" "$p99" "$mx" \
