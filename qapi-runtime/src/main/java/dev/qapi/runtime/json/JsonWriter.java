@@ -44,6 +44,19 @@ public final class JsonWriter {
     private static final byte[] RETURN_KEY = "\"return\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] ID_KEY = "\"id\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** The characters written as a backslash and one letter: the letter, by character (else 0). */
+    private static final byte[] SHORT_ESCAPES = new byte[128];
+
+    static {
+        SHORT_ESCAPES['"'] = '"';
+        SHORT_ESCAPES['\\'] = '\\';
+        SHORT_ESCAPES['\b'] = 'b';
+        SHORT_ESCAPES['\f'] = 'f';
+        SHORT_ESCAPES['\n'] = 'n';
+        SHORT_ESCAPES['\r'] = 'r';
+        SHORT_ESCAPES['\t'] = 't';
+    }
+
     /** Characters escaped per capacity check; each needs at most 6 bytes. */
     private static final int STRING_CHUNK = 4096;
 
@@ -313,30 +326,10 @@ public final class JsonWriter {
             a[p] = (byte) cp;
             return p + 1;
         }
-        switch (cp) {
-            case '"' -> {
-                return escapeChar(a, p, '"');
-            }
-            case '\\' -> {
-                return escapeChar(a, p, '\\');
-            }
-            case '\b' -> {
-                return escapeChar(a, p, 'b');
-            }
-            case '\f' -> {
-                return escapeChar(a, p, 'f');
-            }
-            case '\n' -> {
-                return escapeChar(a, p, 'n');
-            }
-            case '\r' -> {
-                return escapeChar(a, p, 'r');
-            }
-            case '\t' -> {
-                return escapeChar(a, p, 't');
-            }
-            default -> {
-            }
+        if (cp < SHORT_ESCAPES.length && SHORT_ESCAPES[cp] != 0) {
+            a[p] = '\\';
+            a[p + 1] = SHORT_ESCAPES[cp];
+            return p + 2;
         }
         if (cp >= 0x10000) {
             if ((cp & 0xFFFE) == 0xFFFE) {
@@ -348,12 +341,6 @@ public final class JsonWriter {
             return unicode(a, p, 0xFFFD);
         }
         return unicode(a, p, cp);
-    }
-
-    private static int escapeChar(byte[] a, int p, char c) {
-        a[p] = '\\';
-        a[p + 1] = (byte) c;
-        return p + 2;
     }
 
     private static int unicode(byte[] a, int p, int c) {

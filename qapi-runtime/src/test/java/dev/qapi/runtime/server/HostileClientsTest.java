@@ -132,33 +132,6 @@ class HostileClientsTest {
     }
 
     @Test
-    void aClientThatNeverReadsStaysBoundedAndStallsNobody() throws Exception {
-        Path slow = monitor("slow");
-        Path good = monitor("good");
-        try (QmpClient s = QmpClient.negotiated(slow, false); QmpClient c = QmpClient.negotiated(good, false)) {
-            byte[] request = "{\"execute\": \"big\"}\n".getBytes(StandardCharsets.US_ASCII);
-            AtomicLong requests = new AtomicLong();
-            Future<?> writer = threads.submit(() -> {
-                // Writes until the server stops reading (the write blocks) or 200,000 requests.
-                for (int i = 0; i < 200_000; i++) {
-                    s.send(request);
-                    requests.incrementAndGet();
-                }
-                return null;
-            });
-            Thread.sleep(500);
-            pingPong(c, 500);
-            long before = requests.get();
-            Thread.sleep(300);
-            long after = requests.get();
-            int pending = server.pendingOutput("slow");
-            assertTrue(pending < 2 * SocketChardev.OUTPUT_HIGH_WATER, pending + " bytes pending");
-            assertTrue(after < 200_000 && after - before < 1000, "the server stopped reading: " + before + " → " + after);
-            writer.cancel(true);
-        }
-    }
-
-    @Test
     void aFloodOfPipelinedRequestsIsAnsweredOnceEachInOrder() throws Exception {
         int count = 100_000;
         try (QmpClient c = QmpClient.negotiated(monitor("m"), false)) {
