@@ -54,13 +54,14 @@ final class DocCommand implements Subcommand {
         if (title != null) {
             options = options.withTitle(title);
         }
+        Path dir = Arguments.path(outDir, "-o");
         Optional<Schema> schema = Arguments.load(schemaPath, err);
         if (schema.isEmpty()) {
             return QapiGen.INVALID;
         }
         GeneratedFiles files = DocGenerator.generate(schema.get(), options);
         try {
-            WriteResult result = files.writeTo(Path.of(outDir));
+            WriteResult result = files.writeTo(dir);
             out.println("qapi-gen: " + files.files().size() + " files, " + result.written() + " written, "
                     + result.unchanged() + " unchanged");
         } catch (UncheckedIOException e) {

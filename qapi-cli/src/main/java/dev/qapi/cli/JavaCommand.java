@@ -74,14 +74,14 @@ final class JavaCommand implements Subcommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        Path sources = Arguments.path(outDir, "-o");
+        Path resources = resDir == null ? sources : Arguments.path(resDir, "-r");
         Optional<Schema> schema = Arguments.load(schemaPath, err);
         if (schema.isEmpty()) {
             return QapiGen.INVALID;
         }
         GeneratedFiles files = JavaGenerator.generate(schema.get(), options, Path.of(schemaPath).getFileName().toString());
         try {
-            Path sources = Path.of(outDir);
-            Path resources = resDir == null ? sources : Path.of(resDir);
             WriteResult result = files.writeTo(kind -> kind == GeneratedFile.Kind.RESOURCE ? resources : sources);
             out.println("qapi-gen: " + files.files().size() + " files, " + result.written() + " written, "
                     + result.unchanged() + " unchanged");
