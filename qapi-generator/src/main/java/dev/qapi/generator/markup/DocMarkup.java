@@ -33,6 +33,17 @@ public final class DocMarkup {
      *     whose continuation lines are indented
      */
     public List<Block> blocks(String text, boolean tagged) {
+        if (text.indexOf('\n') < 0) {
+            // Most sections are one line of prose ("@member: what it is"): what parse() makes of it, without
+            // the lists of lines; anything that may be more than a paragraph takes the full way.
+            String line = text.strip();
+            if (line.isEmpty()) {
+                return List.of();
+            }
+            if (!line.startsWith("..") && !mayStartItem(line) && !line.endsWith("::")) {
+                return List.of(new Block.Paragraph(inline.parse(line)));
+            }
+        }
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         return parse(tagged ? dedentTagged(lines) : lines);
     }
