@@ -9,7 +9,6 @@ import dev.qapi.runtime.marshal.CompatPolicy;
 import dev.qapi.runtime.server.ProtocolCommands;
 import dev.qapi.runtime.server.QmpServer;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,15 +89,13 @@ public final class ExampleServer {
             err.println("qmp-example-server: cannot start: " + e);
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
             server.close();
-            stopped.countDown();
         }, "shutdown"));
         LOG.info("ready");
         try {
-            stopped.await();
+            server.awaitClose();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

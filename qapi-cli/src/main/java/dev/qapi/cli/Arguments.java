@@ -4,6 +4,8 @@ import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,19 @@ final class Arguments {
             throw new UsageException("only one schema file may be given");
         }
         return arg;
+    }
+
+    /**
+     * The path an option names.
+     *
+     * @throws UsageException when it is no path at all (a NUL character, say)
+     */
+    static Path path(String value, String option) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + " '" + value + "' is not a valid path: " + e.getReason());
+        }
     }
 
     /** Requires the schema file. */

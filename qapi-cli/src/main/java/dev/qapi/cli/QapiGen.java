@@ -12,7 +12,8 @@ import java.util.Map;
  * java -jar qapi-gen.jar check SCHEMA.json...
  * </pre>
  *
- * Exit status: 0 when the work succeeded, 1 when a schema is invalid, 2 for a usage error.
+ * Exit status: 0 when the work succeeded, 1 when a schema is invalid or a file cannot be read or written,
+ * 2 for a usage error (the README lists them).
  */
 public final class QapiGen {
     static final int OK = 0;
@@ -51,7 +52,7 @@ public final class QapiGen {
             return sub.run(rest, out, err);
         } catch (UsageException e) {
             err.println("qapi-gen " + name + ": " + e.getMessage());
-            err.println("usage: " + sub.usage());
+            err.println("usage: qapi-gen " + sub.usage());
             return USAGE;
         } catch (RuntimeException e) {
             // A bug of ours: say so plainly, with what we were doing, but no stack trace.
@@ -63,7 +64,7 @@ public final class QapiGen {
     static String usage() {
         StringBuilder sb = new StringBuilder("usage: qapi-gen COMMAND [ARGS]\n\ncommands:\n");
         SUBCOMMANDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                sb.append("  ").append(e.getValue().usage()).append("\n      ")
+                sb.append("  qapi-gen ").append(e.getValue().usage()).append("\n      ")
                         .append(e.getValue().summary()).append('\n'));
         return sb.toString();
     }

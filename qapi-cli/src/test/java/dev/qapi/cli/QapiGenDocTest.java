@@ -84,7 +84,7 @@ class QapiGenDocTest extends CliTest {
     void badUsageExitsTwoAndBadSchemaExitsOne() throws IOException {
         String schema = schema();
         assertEquals(2, run("doc", schema));
-        assertTrue(stderr().startsWith("qapi-gen doc: no output directory given (-o DIR)\nusage: doc -o DIR"), this::stderr);
+        assertTrue(stderr().startsWith("qapi-gen doc: no output directory given (-o DIR)\nusage: qapi-gen doc -o DIR"), this::stderr);
         assertEquals(2, run("doc", "-o", tmp.toString()));
         assertTrue(stderr().contains("no schema file given"), this::stderr);
         assertEquals(2, run("doc", "-o", tmp.toString(), "--format", "pdf", schema));
@@ -105,7 +105,7 @@ class QapiGenDocTest extends CliTest {
     @Test
     void usageListsTheSubcommand() {
         assertEquals(0, run("--help"));
-        assertTrue(stdout().contains("  doc -o DIR [--format html|markdown|both] [--title TITLE] SCHEMA.json\n"
+        assertTrue(stdout().contains("  qapi-gen doc -o DIR [--format html|markdown|both] [--title TITLE] SCHEMA.json\n"
                 + "      write the schema's reference documentation (HTML and/or Markdown)\n"), this::stdout);
     }
 }

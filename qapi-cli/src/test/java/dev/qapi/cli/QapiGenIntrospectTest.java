@@ -67,7 +67,7 @@ class QapiGenIntrospectTest extends CliTest {
         assertEquals(2, run("introspect", schema, schema));
         assertEquals(2, run("introspect", "--bogus", schema));
         assertEquals(2, run("introspect", schema, "-D"));
-        assertTrue(stderr().contains("usage: introspect [-u] [-D SYMBOL]... SCHEMA.json"), stderr());
+        assertTrue(stderr().contains("usage: qapi-gen introspect [-u] [-D SYMBOL]... SCHEMA.json"), stderr());
         assertEquals("", stdout());
     }
 

@@ -25,9 +25,21 @@ public final class SharedMaterial {
             if ("true".equals(System.getenv("CI"))) {
                 fail(why + "; it is required under CI=true");
             }
-            assumeTrue(false, why + ": skipping");
+            skip(why);
         }
         return dir;
+    }
+
+    /**
+     * Skips the calling test, saying why on stderr as well: surefire shows a skipped test's reason only in
+     * its XML report, while what a test prints reaches Maven's console.
+     */
+    private static void skip(String why) {
+        String caller = StackWalker.getInstance().walk(frames -> frames
+                .dropWhile(f -> f.getClassName().equals(SharedMaterial.class.getName()))
+                .findFirst().map(f -> f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName()).orElse("?"));
+        System.err.println("SKIPPED " + caller + ": " + why);
+        assumeTrue(false, why + ": skipping");
     }
 
     private static Path locate() {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * A condition ({@code 'if'}) on a definition, member, enum value, branch or feature: the configuration
  * symbols it depends on, combined with {@code all}, {@code any} and {@code not}.
  *
- * <p>{@link #toString()} renders it in the schema dump's form: {@code FOO}, {@code all(A, B)},
+ * <p>{@code toString()} renders it in the schema dump's form: {@code FOO}, {@code all(A, B)},
  * {@code any(A, B)}, {@code not(A)}, and the empty string for {@link Always}.
  */
 public sealed interface IfCond permits IfCond.Always, IfCond.Name, IfCond.All, IfCond.Any, IfCond.Not {

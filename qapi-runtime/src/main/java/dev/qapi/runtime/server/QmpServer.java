@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +32,19 @@ import java.util.logging.Logger;
  * <p>Chardevs and monitors can be added and removed at any time, from any thread, including from a
  * command handler on the loop (then the change is immediate). Events sent through {@link #emit} go to
  * every monitor in command mode.
+ *
+ * <p>The loop thread is a daemon: it does not keep the JVM alive. An application whose main thread has
+ * nothing else to do waits in {@link #awaitClose()} until something (a shutdown hook, a command such as
+ * {@code quit}) calls {@link #close()}:
+ *
+ * <pre>{@code
+ * try (QmpServer server = new QmpServer(registry, QmpServer.version(11, 1, 0, ""), CompatPolicy.DEFAULT)) {
+ *     server.addChardev("qmp", UnixDomainSocketAddress.of("/tmp/qmp.sock"));
+ *     server.addMonitor("qmp", Optional.empty(), false, false);
+ *     Runtime.getRuntime().addShutdownHook(new Thread(server::close)); // SIGTERM, Ctrl-C
+ *     server.awaitClose();
+ * }
+ * }</pre>
  */
 public final class QmpServer implements EventSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(QmpServer.class.getName());
@@ -70,7 +86,8 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private final EventRateLimiter limiter = new EventRateLimiter(loop, this::broadcast);
     /** The monitor of an offloaded command, on the thread that runs it. */
     private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
-    private boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /**
      * A server for the commands in {@code registry}.
@@ -407,23 +424,80 @@ public final class QmpServer implements EventSink, AutoCloseable {
         }
     }
 
-    /** Stops the loop and closes every chardev (removing Unix socket files). */
+    /**
+     * Stops the loop and closes every chardev (removing Unix socket files); then {@link #awaitClose()}
+     * returns. Idempotent and callable from any thread, a command handler on the loop included: the first
+     * call closes; a later one returns at once on the loop thread and, elsewhere, once the first is done.
+     * Nothing else may be called on a closed server.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            if (!loop.inLoop()) {
+                awaitUninterruptibly();
+            }
             return;
         }
-        loop.call(() -> {
-            {
-                closed = true;
+        try {
+            loop.call(() -> {
                 for (SocketChardev c : chardevs.values()) {
                     c.close();
                 }
                 chardevs.clear();
                 monitors.clear();
+                return null;
+            });
+            loop.stop();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /**
+     * Waits until the server is closed: what the main thread of a program that only serves QMP does once
+     * it has set the server up (the loop thread is a daemon and does not keep the JVM alive).
+     *
+     * @throws IllegalStateException on the loop thread (a command handler), which would wait for itself
+     */
+    public void awaitClose() throws InterruptedException {
+        notOnLoop();
+        closed.await();
+    }
+
+    /**
+     * Waits at most {@code timeout} until the server is closed.
+     *
+     * @return whether it is closed
+     * @throws IllegalStateException on the loop thread (a command handler), which would wait for itself
+     */
+    public boolean awaitClose(long timeout, TimeUnit unit) throws InterruptedException {
+        notOnLoop();
+        return closed.await(timeout, unit);
+    }
+
+    /** Whether {@link #close()} has finished. */
+    public boolean isClosed() {
+        return closed.getCount() == 0;
+    }
+
+    private void notOnLoop() {
+        if (loop.inLoop()) {
+            throw new IllegalStateException("awaitClose() called on the server's own loop thread");
+        }
+    }
+
+    private void awaitUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closed.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-            return null;
-        });
-        loop.stop();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

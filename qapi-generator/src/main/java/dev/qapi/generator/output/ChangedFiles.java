@@ -1,4 +1,4 @@
-package dev.qapi.generator.java;
+package dev.qapi.generator.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,13 +14,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
  * Writing generated files so that a file whose bytes are already there is left alone (its timestamp
  * kept, so incremental builds downstream see no change). Shared by the Java bindings and the reference
- * documentation.
+ * documentation, through {@link GeneratedFiles#writeTo}, and by the Maven plugin.
  */
 public final class ChangedFiles {
     private ChangedFiles() {
@@ -31,7 +32,9 @@ public final class ChangedFiles {
      * first; the files are written on all cores (creating a file is mostly the kernel's work, and two
      * threads create ~840 files in about two thirds of the time one takes). Files in a directory that did
      * not exist are written without looking for old ones (the common case of a fresh output directory).
-     * When a file cannot be written, that failure is thrown (files on other threads may be written or not).
+     * When a file cannot be written, that failure is thrown, an {@link UncheckedIOException} whose message
+     * is an {@link IoFailure} sentence, once no other file is being written (files after it may be written
+     * or not).
      *
      * @param target where a file goes
      * @param bytes its content
@@ -40,11 +43,27 @@ public final class ChangedFiles {
     public static <F> int writeAll(List<F> files, Function<F, Path> target, Function<F, byte[]> bytes) {
         List<Path> targets = files.stream().map(target).toList();
         Set<Path> created = createParents(targets);
-        return IntStream.range(0, files.size()).parallel().map(i -> {
+        // A failure is kept rather than thrown from the stream: a parallel stream rethrows the first
+        // exception at once, while its other tasks go on writing, so the caller would return (and, say,
+        // delete the directory) with files still being written. Once one failed, the others stop.
+        AtomicReference<UncheckedIOException> failure = new AtomicReference<>();
+        int written = IntStream.range(0, files.size()).parallel().map(i -> {
+            if (failure.get() != null) {
+                return 0;
+            }
             Path path = targets.get(i);
             byte[] content = bytes.apply(files.get(i));
-            return (created.contains(path.getParent()) ? writeNew(path, content) : write(path, content)) ? 1 : 0;
+            try {
+                return (created.contains(path.getParent()) ? writeNew(path, content) : write(path, content)) ? 1 : 0;
+            } catch (UncheckedIOException e) {
+                failure.compareAndSet(null, e);
+                return 0;
+            }
         }).sum();
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return written;
     }
 
     /**
@@ -61,7 +80,7 @@ public final class ChangedFiles {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw failure("cannot create " + dir, e);
+                throw IoFailure.unchecked("create directory", dir, e);
             }
             created.add(dir);
         }
@@ -82,7 +101,7 @@ public final class ChangedFiles {
             Files.write(target, bytes);
             return true;
         } catch (IOException e) {
-            throw failure("cannot write " + target, e);
+            throw IoFailure.unchecked("write", target, e);
         }
     }
 
@@ -100,13 +119,7 @@ public final class ChangedFiles {
         } catch (FileAlreadyExistsException e) {
             return write(target, bytes);
         } catch (IOException e) {
-            throw failure("cannot write " + target, e);
+            throw IoFailure.unchecked("write", target, e);
         }
-    }
-
-    /** NIO's messages are often just a path; say what went wrong too. */
-    private static UncheckedIOException failure(String what, IOException e) {
-        return new UncheckedIOException(what + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
     }
 }

@@ -1,13 +1,18 @@
-package dev.qapi.generator.java;
+package dev.qapi.generator.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +41,28 @@ class ChangedFilesTest {
         assertEquals(old, Files.getLastModifiedTime(tmp.resolve("a/x.txt")));
         assertEquals("v1 a/y.txt", Files.readString(tmp.resolve("a/y.txt")));
         assertEquals("v1 a/new.txt", Files.readString(tmp.resolve("a/new.txt")));
+    }
+
+    @Test
+    void aFailureIsThrownOnlyOnceNoOtherFileIsBeingWritten() throws Exception {
+        Files.createDirectories(tmp.resolve("d/0000.txt")); // a directory where a file goes
+        List<String> names = IntStream.range(0, 4000).mapToObj(i -> String.format("d/%04d.txt", i)).toList();
+        AtomicInteger started = new AtomicInteger();
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> ChangedFiles.writeAll(names,
+                name -> tmp.resolve(name), name -> {
+                    started.incrementAndGet();
+                    return name.getBytes(StandardCharsets.UTF_8);
+                }));
+        assertEquals("cannot write " + tmp.resolve("d/0000.txt") + ": is a directory", e.getMessage());
+        int afterThrow = started.get();
+        long files;
+        try (Stream<Path> listing = Files.list(tmp.resolve("d"))) {
+            files = listing.count();
+        }
+        Thread.sleep(200);
+        assertEquals(afterThrow, started.get(), "files were still being written after the failure was thrown");
+        try (Stream<Path> listing = Files.list(tmp.resolve("d"))) {
+            assertEquals(files, listing.count());
+        }
     }
 }
