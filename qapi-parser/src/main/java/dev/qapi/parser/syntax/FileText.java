@@ -4,6 +4,7 @@ import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SourceInfo;
 import dev.qapi.parser.grammar.QapiLexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 
 /**
  * One schema file's text (as {@link SchemaText#decode} gives it) and what a token means in it: its
@@ -16,22 +17,37 @@ final class FileText {
     private final boolean bmpOnly;
     private SourceInfo lastInfo;
 
-    FileText(char[] text, SourceInfo fileStart) {
+    private FileText(char[] text, SourceInfo fileStart, boolean bmpOnly) {
         this.text = text;
         this.fileStart = fileStart;
         this.lastInfo = fileStart;
-        boolean bmp = true;
+        this.bmpOnly = bmpOnly;
+    }
+
+    /**
+     * The text of a file's bytes, decoded and normalized as {@link SchemaText#decode} does.
+     *
+     * @throws QapiError at the first byte that is not valid UTF-8
+     */
+    static FileText decode(byte[] bytes, SourceInfo fileStart) {
+        char[] ascii = SchemaText.decodeAscii(bytes);
+        if (ascii != null) {
+            return new FileText(ascii, fileStart, true);
+        }
+        char[] text = SchemaText.decodeUtf8(bytes, fileStart).toCharArray();
+        boolean bmpOnly = true;
         for (char c : text) {
             if (Character.isSurrogate(c)) {
-                bmp = false;
+                bmpOnly = false;
                 break;
             }
         }
-        this.bmpOnly = bmp;
+        return new FileText(text, fileStart, bmpOnly);
     }
 
-    char[] chars() {
-        return text;
+    /** The tokens of the text, for the parser. */
+    TokenSource tokens() {
+        return new PlainTokens(text, bmpOnly);
     }
 
     /** Line {@code line} of this file, without definition context. */
@@ -51,25 +67,6 @@ final class FileText {
     /** A parse error at token {@code t}, at QEMU's line and column. */
     QapiError error(Token t, String message) {
         return QapiError.parse(lineInfo(t), column(charIndex(t)), message);
-    }
-
-    /** Whether tokens {@code a} and {@code b} have the same text (for strings: the same value). */
-    boolean sameText(Token a, Token b) {
-        int length = a.getStopIndex() - a.getStartIndex();
-        if (length != b.getStopIndex() - b.getStartIndex()) {
-            return false;
-        }
-        if (!bmpOnly) {
-            return a.getText().equals(b.getText());
-        }
-        int i = a.getStartIndex();
-        int j = b.getStartIndex();
-        for (int k = 0; k <= length; k++) {
-            if (text[i + k] != text[j + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The value of a STRING token: quotes removed, {@code \\} unescaped. */

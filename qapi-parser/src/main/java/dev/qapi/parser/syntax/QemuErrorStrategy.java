@@ -1,11 +1,14 @@
 package dev.qapi.parser.syntax;
 
+import dev.qapi.parser.grammar.QapiParser;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATN;
 import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -16,14 +19,42 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * set of whatever is matched after the decision.
  */
 final class QemuErrorStrategy extends DefaultErrorStrategy {
+    /**
+     * For each ATN state of the grammar, the token types that may come next within its rule, as a
+     * bit mask (bit 63 for EOF; all bits where the rule may end, as the follow set is the caller's):
+     * the check before every decision is a mask test, not a set lookup.
+     */
+    private static final long[] NEXT = nextTokenMasks(QapiParser._ATN);
 
     @Override
     public void sync(Parser recognizer) {
-        ATNState s = recognizer.getInterpreter().atn.states.get(recognizer.getState());
         int la = recognizer.getInputStream().LA(1);
-        if (!recognizer.getATN().nextTokens(s).contains(la)) {
+        if ((NEXT[recognizer.getState()] & bit(la)) == 0) {
             fail(recognizer, new InputMismatchException(recognizer));
         }
+    }
+
+    private static long[] nextTokenMasks(ATN atn) {
+        long[] masks = new long[atn.states.size()];
+        for (ATNState s : atn.states) {
+            if (s == null) {
+                continue;
+            }
+            IntervalSet next = atn.nextTokens(s);
+            long mask = next.contains(Token.EPSILON) ? -1L : 0L;
+            for (int type : next.toArray()) {
+                if (type != Token.EPSILON) {
+                    mask |= bit(type);
+                }
+            }
+            masks[s.stateNumber] = mask;
+        }
+        return masks;
+    }
+
+    /** The mask bit of token type {@code type}: the grammar has fewer than 63 token types. */
+    private static long bit(int type) {
+        return 1L << (type & 63);
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.qapi.parser.doc.Doc;
 import dev.qapi.parser.expr.Expression;
 import dev.qapi.parser.expr.ParsedSchema;
 import dev.qapi.parser.expr.Pragma;
-import dev.qapi.parser.grammar.QapiLexer;
 import dev.qapi.parser.grammar.QapiParser;
 import dev.qapi.parser.grammar.QapiParserBaseListener;
 import java.io.IOException;
@@ -20,8 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -77,10 +75,9 @@ public final class SchemaFileParser {
     private void parseFile(String fname, byte[] bytes, SourceInfo includedFrom) {
         included.add(absolute(fname));
         SourceInfo start = SourceInfo.startOf(fname, includedFrom);
-        FileText text = new FileText(SchemaText.decode(bytes, start), start);
-        QapiLexer lexer = new QapiLexer(CharStreams.fromString(new String(text.chars())));
-        lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        FileText text = FileText.decode(bytes, start);
+        // All tokens are on the default channel: the plain buffered stream, without channel filtering.
+        BufferedTokenStream tokens = new BufferedTokenStream(text.tokens());
         QapiParser parser = new QapiParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrors(text));
@@ -106,6 +103,8 @@ public final class SchemaFileParser {
         private final Parser parser;
         private final TokenStream tokens;
         private Doc curDoc;
+        /** The keys of each object being parsed, innermost last: QEMU rejects a duplicate before its value. */
+        private final List<Set<String>> keys = new ArrayList<>();
         /**
          * Set once an error of the walker's is on its way out. The parser still signals the exit of
          * every rule it was in (in {@code finally} blocks), so exits are ignored after an error, the
@@ -123,11 +122,16 @@ public final class SchemaFileParser {
         @Override
         public void enterEveryRule(ParserRuleContext ctx) {
             try {
-                if (ctx instanceof QapiParser.DocBlockContext) {
-                    rejectExprDoc();
+                if (ctx instanceof QapiParser.ObjectContext) {
+                    keys.add(new HashSet<>());
                 } else if (ctx instanceof QapiParser.ValueContext && ctx.getParent() instanceof QapiParser.MemberContext member) {
                     reach();
-                    rejectDuplicateKey(member);
+                    Token key = member.getStart();
+                    if (!keys.get(keys.size() - 1).add(FileText.stringValue(key))) {
+                        throw text.error(tokens.LT(1), "duplicate key '" + FileText.stringValue(key) + "'");
+                    }
+                } else if (ctx instanceof QapiParser.DocBlockContext) {
+                    rejectExprDoc();
                 }
             } catch (RuntimeException e) {
                 stopped = true;
@@ -141,7 +145,9 @@ public final class SchemaFileParser {
                 if (stopped) {
                     return;
                 }
-                if (ctx instanceof QapiParser.DocBlockContext block) {
+                if (ctx instanceof QapiParser.ObjectContext) {
+                    keys.remove(keys.size() - 1);
+                } else if (ctx instanceof QapiParser.DocBlockContext block) {
                     docBlock(block);
                 } else if (ctx instanceof QapiParser.ExpressionContext expression && !syntaxError()) {
                     expression(expression);
@@ -162,17 +168,6 @@ public final class SchemaFileParser {
             Token next = tokens.LT(1);
             if (FileText.isLexicalError(next)) {
                 throw text.lexicalError(next);
-            }
-        }
-
-        private void rejectDuplicateKey(QapiParser.MemberContext member) {
-            Token key = member.STRING().getSymbol();
-            ParserRuleContext object = member.getParent();
-            for (int i = 0; i < object.getChildCount(); i++) {
-                if (object.getChild(i) instanceof QapiParser.MemberContext earlier && earlier != member
-                        && text.sameText(earlier.STRING().getSymbol(), key)) {
-                    throw text.error(tokens.LT(1), "duplicate key '" + FileText.stringValue(key) + "'");
-                }
             }
         }
 
