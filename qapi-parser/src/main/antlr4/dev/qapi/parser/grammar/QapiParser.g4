@@ -2,8 +2,8 @@
  * The concrete syntax of QAPI schema files (QEMU 10.0's parser.py), over the tokens of QapiLexer.
  *
  * Every decision is LL(1), as QEMU's recursive descent is: the generated parser switches on the next
- * token and never calls ANTLR's adaptive prediction. Where no rule fits, the expected token set at
- * that point names QEMU's message ("expected ',' or '}'", ...): see SyntaxErrors.
+ * token and never calls ANTLR's adaptive prediction. Where a token does not fit, the rule and what
+ * it has matched so far name QEMU's message ("expected ',' or '}'", ...): see SyntaxErrors.
  *
  * What is not syntax stays in the Java that walks the tree, as QEMU decides it after reading: an
  * expression at the top level must be an object; one with an 'include' or 'pragma' key is a

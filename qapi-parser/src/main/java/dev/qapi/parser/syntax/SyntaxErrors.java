@@ -1,41 +1,21 @@
 package dev.qapi.parser.syntax;
 
-import dev.qapi.parser.grammar.QapiLexer;
-import org.antlr.v4.runtime.BaseErrorListener;
+import dev.qapi.parser.grammar.QapiParser;
 import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * Turns the parser's first mismatch into QEMU's error, thrown as a {@link dev.qapi.parser.QapiError}:
  * an error token (stray character, bad string) gets QEMU's lexical message; any other token the
- * message QEMU gives at that point of its parser, found from the set of tokens the grammar expected.
+ * message QEMU gives at that point of its parser, which the rule and what it has matched so far tell
+ * (with a bail-out strategy, an optional part or loop that the token does not start is passed over,
+ * and the mismatch surfaces at the token that closes the rule).
  */
 final class SyntaxErrors extends BaseErrorListener {
-    private static final IntervalSet VALUE = IntervalSet.of(QapiLexer.LBRACE);
-    private static final IntervalSet TOP_LEVEL = new IntervalSet();
-    private static final IntervalSet ARRAY_START = new IntervalSet();
-    private static final IntervalSet MEMBERS_START = IntervalSet.of(QapiLexer.STRING);
-    private static final IntervalSet AFTER_MEMBER = IntervalSet.of(QapiLexer.COMMA);
-    private static final IntervalSet AFTER_ELEMENT = IntervalSet.of(QapiLexer.COMMA);
-    private static final IntervalSet DOC_BLOCK = IntervalSet.of(QapiLexer.DOC_END);
-
-    static {
-        VALUE.add(QapiLexer.LBRACKET);
-        VALUE.add(QapiLexer.STRING);
-        VALUE.add(QapiLexer.TRUE);
-        VALUE.add(QapiLexer.FALSE);
-        TOP_LEVEL.addAll(VALUE);
-        TOP_LEVEL.add(QapiLexer.DOC_START);
-        TOP_LEVEL.add(Token.EOF);
-        ARRAY_START.addAll(VALUE);
-        ARRAY_START.add(QapiLexer.RBRACKET);
-        MEMBERS_START.add(QapiLexer.RBRACE);
-        AFTER_MEMBER.add(QapiLexer.RBRACE);
-        AFTER_ELEMENT.add(QapiLexer.RBRACKET);
-        DOC_BLOCK.add(QapiLexer.DOC_LINE);
-    }
+    private static final String VALUE = "expected '{', '[', string, or boolean";
 
     private final FileText text;
 
@@ -50,35 +30,28 @@ final class SyntaxErrors extends BaseErrorListener {
         if (FileText.isLexicalError(t)) {
             throw text.lexicalError(t);
         }
-        throw text.error(t, message(e.getExpectedTokens()));
+        throw text.error(t, message(e.getCtx()));
     }
 
-    /** QEMU's message where the grammar expected {@code expected}. */
-    static String message(IntervalSet expected) {
-        if (expected.equals(VALUE) || expected.equals(TOP_LEVEL)) {
-            return "expected '{', '[', string, or boolean";
+    /** QEMU's message for a token that does not fit in rule context {@code ctx}. */
+    static String message(RuleContext ctx) {
+        if (ctx instanceof QapiParser.SchemaContext || ctx instanceof QapiParser.ValueContext) {
+            // A top-level expression or a value expected.
+            return VALUE;
         }
-        if (expected.equals(ARRAY_START)) {
-            return "expected '{', '[', ']', string, or boolean";
+        if (ctx instanceof QapiParser.ObjectContext object) {
+            // The closing '}' did not come: after '{' or after a member.
+            return object.member().isEmpty() ? "expected string or '}'" : "expected ',' or '}'";
         }
-        if (expected.equals(MEMBERS_START)) {
-            return "expected string or '}'";
+        if (ctx instanceof QapiParser.MemberContext member) {
+            return member.STRING() == null ? "expected string" : "expected ':'";
         }
-        if (expected.equals(AFTER_MEMBER)) {
-            return "expected ',' or '}'";
+        if (ctx instanceof QapiParser.ArrayContext array) {
+            return array.value().isEmpty() ? "expected '{', '[', ']', string, or boolean" : "expected ',' or ']'";
         }
-        if (expected.equals(AFTER_ELEMENT)) {
-            return "expected ',' or ']'";
-        }
-        if (expected.equals(DOC_BLOCK)) {
+        if (ctx instanceof QapiParser.DocBlockContext) {
             return "documentation comment must end with '##'";
         }
-        if (expected.size() == 1 && expected.contains(QapiLexer.STRING)) {
-            return "expected string";
-        }
-        if (expected.size() == 1 && expected.contains(QapiLexer.COLON)) {
-            return "expected ':'";
-        }
-        throw new IllegalStateException("no QEMU message for expected tokens " + expected);
+        throw new IllegalStateException("no QEMU message in rule " + ctx.getClass().getSimpleName());
     }
 }
