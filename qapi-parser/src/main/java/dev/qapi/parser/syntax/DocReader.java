@@ -14,57 +14,58 @@ final class DocReader {
     /** The section tags QEMU recognizes, longer spellings first as its regex tries them. */
     private static final String[] TAGS = {"Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO"};
 
-    private final Tokenizer tok;
+    private final DocLines lines;
 
-    DocReader(Tokenizer tok) {
-        this.tok = tok;
+    DocReader(DocLines lines) {
+        this.lines = lines;
     }
 
-    /** A block read; a record so that the parser's bookkeeping stays symmetric with QEMU's. */
-    record Result(Doc doc) {
-    }
-
-    /** Reads the block whose opening comment is the current token, and the token after it. */
-    Result read() {
-        if (!"##".equals(tok.stringValue())) {
-            throw tok.error("junk after '##' at start of documentation comment");
+    /**
+     * Reads the block from its opening comment to its closing one; {@link DocBuilder#end()} is left to
+     * the caller, which QEMU calls after reading the token that follows the block.
+     *
+     * @throws DocLines.CutShort when the block's tokens end before its closing comment: the parser
+     *     is reporting the token that cut it short, and the lines before it held no layout error
+     */
+    DocBuilder read() {
+        if (!"##".equals(lines.text())) {
+            throw lines.error("junk after '##' at start of documentation comment");
         }
-        SourceInfo info = tok.info();
-        tok.accept(false);
+        SourceInfo info = lines.info();
+        lines.advance();
         String line = docLine();
         DocBuilder doc;
         if (line != null && line.startsWith("@")) {
             if (!line.endsWith(":")) {
-                throw tok.error("line should end with ':'");
+                throw lines.error("line should end with ':'");
             }
             String symbol = line.substring(1, line.length() - 1);
             if (symbol.isEmpty()) {
-                throw tok.error("name required after '@'");
+                throw lines.error("name required after '@'");
             }
             doc = new DocBuilder(info, symbol);
-            tok.accept(false);
+            lines.advance();
             line = docLine();
             readDefinitionDoc(doc, line);
         } else {
             doc = new DocBuilder(info, null);
-            doc.ensureUntaggedSection(tok.info());
+            doc.ensureUntaggedSection(lines.info());
             boolean first = true;
             while (line != null) {
                 int colon = nameColon(line);
                 if (colon >= 0) {
-                    throw tok.error("'@" + line.substring(1, colon) + ":' not allowed in free-form documentation");
+                    throw lines.error("'@" + line.substring(1, colon) + ":' not allowed in free-form documentation");
                 }
                 if (line.startsWith("=") && !first) {
-                    throw tok.error("'=' heading must come first in a comment block");
+                    throw lines.error("'=' heading must come first in a comment block");
                 }
                 doc.appendLine(line);
-                tok.accept(false);
+                lines.advance();
                 line = docLine();
                 first = false;
             }
         }
-        tok.accept(true);
-        return new Result(doc.end());
+        return doc;
     }
 
     private void readDefinitionDoc(DocBuilder doc, String firstLine) {
@@ -72,7 +73,7 @@ final class DocReader {
         boolean noMoreArgs = false;
         while (line != null) {
             while ("".equals(line)) {
-                tok.accept(false);
+                lines.advance();
                 line = docLine();
             }
             if (line == null) {
@@ -82,51 +83,51 @@ final class DocReader {
             String tag;
             if (line.equals("Features:")) {
                 if (doc.hasFeatures()) {
-                    throw tok.error("duplicated 'Features:' line");
+                    throw lines.error("duplicated 'Features:' line");
                 }
-                tok.accept(false);
+                lines.advance();
                 line = docLine();
                 while ("".equals(line)) {
-                    tok.accept(false);
+                    lines.advance();
                     line = docLine();
                 }
                 while (line != null && (colon = nameColon(line)) >= 0) {
-                    doc.newDescription(tok.info(), line.substring(1, colon), Kind.FEATURE);
+                    doc.newDescription(lines.info(), line.substring(1, colon), Kind.FEATURE);
                     appendRest(doc, line, colon + 1);
                     line = docIndented(doc);
                 }
                 if (!doc.hasFeatures()) {
-                    throw tok.error("feature descriptions expected");
+                    throw lines.error("feature descriptions expected");
                 }
                 noMoreArgs = true;
             } else if ((colon = nameColon(line)) >= 0) {
                 if (noMoreArgs) {
-                    throw tok.error("description of '@" + line.substring(1, colon) + ":' follows a section");
+                    throw lines.error("description of '@" + line.substring(1, colon) + ":' follows a section");
                 }
                 while (line != null && (colon = nameColon(line)) >= 0) {
-                    doc.newDescription(tok.info(), line.substring(1, colon), Kind.MEMBER);
+                    doc.newDescription(lines.info(), line.substring(1, colon), Kind.MEMBER);
                     appendRest(doc, line, colon + 1);
                     line = docIndented(doc);
                 }
                 noMoreArgs = true;
             } else if ((tag = tag(line)) != null) {
                 if (tag.contains("Note")) {
-                    throw tok.error("The '" + tag + "' section is no longer supported. Please use rST's "
+                    throw lines.error("The '" + tag + "' section is no longer supported. Please use rST's "
                             + "'.. note::' or '.. admonition:: notes' directives, or another suitable "
                             + "admonition instead.");
                 }
                 if (tag.contains("Example")) {
-                    throw tok.error("The '" + tag + "' section is no longer supported. Please use the "
+                    throw lines.error("The '" + tag + "' section is no longer supported. Please use the "
                             + "'.. qmp-example::' directive, or other suitable markup instead.");
                 }
-                doc.newTaggedSection(tok.info(), Kind.ofTag(tag));
+                doc.newTaggedSection(lines.info(), Kind.ofTag(tag));
                 appendRest(doc, line, tag.length() + 1);
                 line = docIndented(doc);
                 noMoreArgs = true;
             } else if (line.startsWith("=")) {
-                throw tok.error("unexpected '=' markup in definition documentation");
+                throw lines.error("unexpected '=' markup in definition documentation");
             } else {
-                doc.ensureUntaggedSection(tok.info());
+                doc.ensureUntaggedSection(lines.info());
                 doc.appendLine(line);
                 line = docParagraph(doc);
             }
@@ -170,16 +171,13 @@ final class DocReader {
 
     /**
      * The current comment line's text: {@code ""} for a blank {@code #} line, {@code null} for the
-     * closing {@code ##}.
+     * closing {@code ##}. (That it is a comment at all, the grammar saw to.)
      */
     private String docLine() {
-        if (tok.kind() != Tokenizer.Kind.COMMENT) {
-            throw tok.error("documentation comment must end with '##'");
-        }
-        String val = tok.stringValue();
+        String val = lines.text();
         if (val.startsWith("##")) {
             if (!val.equals("##")) {
-                throw tok.error("junk after '##' at end of documentation comment");
+                throw lines.error("junk after '##' at end of documentation comment");
             }
             return null;
         }
@@ -187,18 +185,18 @@ final class DocReader {
             return "";
         }
         if (val.charAt(1) != ' ') {
-            throw tok.error("missing space after #");
+            throw lines.error("missing space after #");
         }
         return rstrip(val.substring(2));
     }
 
     /** Continuation lines of a description or tagged section; returns the first line not part of it. */
     private String docIndented(DocBuilder doc) {
-        tok.accept(false);
+        lines.advance();
         String line = docLine();
         while ("".equals(line)) {
             doc.appendLine(line);
-            tok.accept(false);
+            lines.advance();
             line = docLine();
         }
         if (line == null) {
@@ -211,7 +209,7 @@ final class DocReader {
         doc.appendLine(line);
         boolean prevLineBlank = false;
         while (true) {
-            tok.accept(false);
+            lines.advance();
             line = docLine();
             if (line == null || nameColon(line) >= 0) {
                 return line;
@@ -221,7 +219,7 @@ final class DocReader {
                 if (prevLineBlank) {
                     return line;
                 }
-                throw tok.error("unexpected de-indent (expected at least " + indent + " spaces)");
+                throw lines.error("unexpected de-indent (expected at least " + indent + " spaces)");
             }
             doc.appendLine(line);
             // QEMU sets this after every appended line, blank or not; keep its behaviour.
@@ -231,7 +229,7 @@ final class DocReader {
 
     private String docParagraph(DocBuilder doc) {
         while (true) {
-            tok.accept(false);
+            lines.advance();
             String line = docLine();
             if (line == null || line.isEmpty()) {
                 return line;

@@ -1,68 +1,161 @@
 package dev.qapi.parser.syntax;
 
 import dev.qapi.parser.grammar.QapiLexer;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Pair;
 
 /**
- * The tokens of {@code QapiLexer.g4} that are plain to see, recognized with a few character tests: a
- * comment, a punctuation character, {@code true}, {@code false}, and a string of printable ASCII with
- * {@code \\} as its only escape, closed on its line. For these the generated lexer would produce the
- * same token (its rules are the longest match, and none of them is longer here); everything else (a
- * bad string, a stray character, white space beyond ASCII) is left to it.
+ * The tokens of {@code QapiLexer.g4} for the parser, the plain ones recognized with a few character
+ * tests: ASCII white space, comments, punctuation, {@code true}, {@code false} and strings of
+ * printable ASCII, which make up nearly all of a real schema. At anything else (a bad string, a
+ * stray character, white space beyond ASCII, a token other than a comment inside a documentation
+ * block) the generated lexer takes over for one token; text with characters beyond the BMP is left
+ * to it whole. In a fresh JVM the generated lexer runs interpreted over every character, which costs
+ * a cold {@code qapi-gen check} of QEMU's schema more than the rest of the parse (see the README).
+ * {@code PlainTokensTest} proves both give the same tokens: type, text, indexes, line and column.
  */
-final class PlainTokens {
+final class PlainTokens implements TokenSource {
+    private final char[] text;
+    /** The text as the generated lexer reads it, made on first use. */
+    private CharStream input;
+    private final Pair<TokenSource, CharStream> source;
+    /** Whether the text has no surrogates, so that char indexes are the lexer's code point indexes. */
+    private final boolean bmpOnly;
+    /** The generated lexer, made on first use: a valid schema may never need it. */
+    private QapiLexer lexer;
+    private int index;
+    private int line = 1;
+    private int column;
+    private boolean docMode;
 
-    private PlainTokens() {
+    PlainTokens(char[] text, boolean bmpOnly) {
+        this.text = text;
+        this.source = new Pair<>(this, null);
+        this.bmpOnly = bmpOnly;
     }
 
-    /** The index of the first character at or after {@code from} that is not ASCII white space. */
-    static int skipSpace(char[] text, int from) {
-        int i = from;
-        int n = text.length;
-        while (i < n && isAsciiSpace(text[i])) {
+    /**
+     * A token of ours: its text is cut from the char array when asked for, so that the text need not
+     * be copied into a {@link CharStream} (a cost on every file) unless the generated lexer is needed.
+     */
+    private static final class PlainToken extends CommonToken {
+        private static final long serialVersionUID = 1L;
+        private final transient char[] chars;
+
+        PlainToken(Pair<TokenSource, CharStream> source, char[] chars, int type, int start, int stop) {
+            super(source, type, Token.DEFAULT_CHANNEL, start, stop);
+            this.chars = chars;
+        }
+
+        @Override
+        public String getText() {
+            if (getType() == Token.EOF) {
+                return "<EOF>";
+            }
+            return new String(chars, getStartIndex(), getStopIndex() - getStartIndex() + 1);
+        }
+    }
+
+    @Override
+    public Token nextToken() {
+        if (!bmpOnly) {
+            return generatedLexerToken();
+        }
+        while (true) {
+            skipAsciiSpace();
+            int start = index;
+            if (start == text.length) {
+                return token(Token.EOF, start, start - 1);
+            }
+            char c = text[start];
+            int type;
+            int end;
+            if (c == '#') {
+                end = lineEnd(start);
+                if (end - start >= 2 && text[start + 1] == '#') {
+                    type = docMode ? QapiLexer.DOC_END : QapiLexer.DOC_START;
+                    docMode = !docMode;
+                } else if (docMode) {
+                    type = QapiLexer.DOC_LINE;
+                } else {
+                    column += end - start;
+                    index = end;
+                    continue;
+                }
+            } else if (docMode) {
+                return generatedLexerToken();
+            } else {
+                type = type(c);
+                end = type == Token.INVALID_TYPE ? start : end(c, start);
+                if (end == start) {
+                    return generatedLexerToken();
+                }
+            }
+            Token t = token(type, start, end - 1);
+            column += end - start;
+            index = end;
+            return t;
+        }
+    }
+
+    private void skipAsciiSpace() {
+        while (index < text.length) {
+            char c = text[index];
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (c == ' ' || c == '\t' || c == '\u000B' || c == '\u000C' || c == '\r'
+                    || (c >= '\u001C' && c <= '\u001F')) {
+                column++;
+            } else {
+                return;
+            }
+            index++;
+        }
+    }
+
+    private int lineEnd(int start) {
+        int i = start + 1;
+        while (i < text.length && text[i] != '\n') {
             i++;
         }
         return i;
     }
 
-    /** NEWLINE and the ASCII part of WS in the grammar. */
-    private static boolean isAsciiSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\u000B' || c == '\u000C' || c == '\r'
-                || (c >= '\u001C' && c <= '\u001F');
+    /** The type of the plain token that would start with {@code c}, or INVALID_TYPE. */
+    private static int type(char c) {
+        return switch (c) {
+            case '{' -> QapiLexer.LBRACE;
+            case '}' -> QapiLexer.RBRACE;
+            case '[' -> QapiLexer.LBRACKET;
+            case ']' -> QapiLexer.RBRACKET;
+            case ':' -> QapiLexer.COLON;
+            case ',' -> QapiLexer.COMMA;
+            case 't' -> QapiLexer.TRUE;
+            case 'f' -> QapiLexer.FALSE;
+            case '\'' -> QapiLexer.STRING;
+            default -> Token.INVALID_TYPE;
+        };
     }
 
-    /**
-     * The end (exclusive index) of the plain token starting at {@code start}, or {@code start} when
-     * the text there is not a plain token.
-     */
-    static int end(char[] text, int start) {
-        switch (text[start]) {
-            case '#' -> {
-                int i = start + 1;
-                while (i < text.length && text[i] != '\n') {
-                    i++;
-                }
-                return i;
-            }
-            case '{', '}', '[', ']', ':', ',' -> {
-                return start + 1;
-            }
-            case 't' -> {
-                return startsWith(text, start, "true") ? start + 4 : start;
-            }
-            case 'f' -> {
-                return startsWith(text, start, "false") ? start + 5 : start;
-            }
-            case '\'' -> {
-                return stringEnd(text, start);
-            }
-            default -> {
-                return start;
-            }
-        }
+    /** The end (exclusive) of the plain token starting with {@code c} at {@code start}, or {@code start}. */
+    private int end(char c, int start) {
+        return switch (c) {
+            case 't' -> startsWith(start, "true") ? start + 4 : start;
+            case 'f' -> startsWith(start, "false") ? start + 5 : start;
+            case '\'' -> stringEnd(start);
+            default -> start + 1;
+        };
     }
 
     /** After the closing quote of the string opened at {@code start}, or {@code start} if it is not plain. */
-    private static int stringEnd(char[] text, int start) {
+    private int stringEnd(int start) {
         int n = text.length;
         int i = start + 1;
         while (i < n) {
@@ -85,7 +178,7 @@ final class PlainTokens {
         return start;
     }
 
-    private static boolean startsWith(char[] text, int start, String word) {
+    private boolean startsWith(int start, String word) {
         if (start + word.length() > text.length) {
             return false;
         }
@@ -97,26 +190,66 @@ final class PlainTokens {
         return true;
     }
 
-    /** The grammar's token type of the plain token that starts with {@code first}. */
-    static int type(char first) {
-        return switch (first) {
-            case '#' -> QapiLexer.COMMENT;
-            case '{' -> QapiLexer.LBRACE;
-            case '}' -> QapiLexer.RBRACE;
-            case '[' -> QapiLexer.LBRACKET;
-            case ']' -> QapiLexer.RBRACKET;
-            case ':' -> QapiLexer.COLON;
-            case ',' -> QapiLexer.COMMA;
-            case 't' -> QapiLexer.TRUE;
-            case 'f' -> QapiLexer.FALSE;
-            case '\'' -> QapiLexer.STRING;
-            default -> throw new IllegalArgumentException("not a plain token: " + first);
-        };
+    private Token token(int type, int start, int stop) {
+        CommonToken t = new PlainToken(source, text, type, start, stop);
+        t.setLine(line);
+        t.setCharPositionInLine(column);
+        return t;
     }
 
-    /** The value of the STRING token {@code text[start, end)}: quotes removed, {@code \\} unescaped. */
-    static String stringValue(char[] text, int start, int end) {
-        String body = new String(text, start + 1, end - start - 2);
-        return body.indexOf('\\') < 0 ? body : body.replace("\\\\", "\\");
+    /** The generated lexer's next token from here, in the current mode; this source follows it. */
+    private Token generatedLexerToken() {
+        if (lexer == null) {
+            lexer = new QapiLexer(getInputStream());
+            lexer.removeErrorListeners();
+        }
+        input.seek(index);
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
+        // The mode, and the stack that DOC_END pops back to the default mode.
+        lexer._modeStack.clear();
+        lexer.mode(QapiLexer.DEFAULT_MODE);
+        if (docMode) {
+            lexer.pushMode(QapiLexer.DOC);
+        }
+        Token t = lexer.nextToken();
+        index = input.index();
+        line = lexer.getLine();
+        column = lexer.getCharPositionInLine();
+        docMode = lexer._mode == QapiLexer.DOC;
+        return t;
+    }
+
+    @Override
+    public int getLine() {
+        return line;
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return column;
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        if (input == null) {
+            input = CharStreams.fromString(new String(text));
+        }
+        return input;
+    }
+
+    @Override
+    public String getSourceName() {
+        return getInputStream().getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        throw new UnsupportedOperationException("tokens are CommonTokens");
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return CommonTokenFactory.DEFAULT;
     }
 }

@@ -6,7 +6,8 @@ import dev.qapi.parser.doc.Doc;
 import dev.qapi.parser.expr.Expression;
 import dev.qapi.parser.expr.ParsedSchema;
 import dev.qapi.parser.expr.Pragma;
-import dev.qapi.parser.syntax.Tokenizer.Kind;
+import dev.qapi.parser.grammar.QapiParser;
+import dev.qapi.parser.grammar.QapiParserBaseListener;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -18,11 +19,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.antlr.v4.runtime.BufferedTokenStream;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 
 /**
  * Reads a schema file and, depth first, the files it includes, into expressions and documentation
- * blocks (QEMU's {@code parser.py}): the JSON-like syntax, {@code include} and {@code pragma}
- * directives, and the binding of documentation blocks to the definitions that follow them.
+ * blocks (QEMU's {@code parser.py}). The ANTLR grammar ({@code QapiLexer.g4}, {@code QapiParser.g4})
+ * parses each file; a listener on the parse builds the expressions, applies the {@code include} and
+ * {@code pragma} directives and binds documentation blocks to the definitions that follow them.
  */
 public final class SchemaFileParser {
 
@@ -68,59 +75,153 @@ public final class SchemaFileParser {
     private void parseFile(String fname, byte[] bytes, SourceInfo includedFrom) {
         included.add(absolute(fname));
         SourceInfo start = SourceInfo.startOf(fname, includedFrom);
-        new FileParser(fname, new Tokenizer(SchemaText.decode(bytes, start), start)).parse();
+        FileText text = FileText.decode(bytes, start);
+        // All tokens are on the default channel: the plain buffered stream, without channel filtering.
+        BufferedTokenStream tokens = new BufferedTokenStream(text.tokens());
+        QapiParser parser = new QapiParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(new SyntaxErrors(text));
+        parser.setErrorHandler(new QemuErrorStrategy());
+        FileWalker walker = new FileWalker(fname, text, parser);
+        parser.addParseListener(walker);
+        parser.schema();
+        walker.rejectExprDoc();
     }
 
-    /** The parse of one file; shares the schema-wide results with its parent. */
-    private final class FileParser {
+    /**
+     * Acts on the parse of one file as it goes, where QEMU's parser acts: a documentation block or a
+     * top-level expression when the parser leaves it, a duplicate key before the member's value. It
+     * shares the schema-wide results with the whole parse.
+     *
+     * <p>QEMU reports a token's lexical error as soon as it reads the token, which is right after the
+     * token before it; the parser reports it only when it matches the token. So before each of its
+     * own checks, the walker reports the next token's lexical error if it has one ({@link #reach}).
+     */
+    private final class FileWalker extends QapiParserBaseListener {
         private final String fname;
-        private final Tokenizer tok;
+        private final FileText text;
+        private final Parser parser;
+        private final TokenStream tokens;
+        private Doc curDoc;
+        /** The keys of each object being parsed, innermost last: QEMU rejects a duplicate before its value. */
+        private final List<Set<String>> keys = new ArrayList<>();
+        /**
+         * Set once an error of the walker's is on its way out. The parser still signals the exit of
+         * every rule it was in (in {@code finally} blocks), so exits are ignored after an error, the
+         * walker's or the parser's, except that of a documentation block the parser's error cut short.
+         */
+        private boolean stopped;
 
-        FileParser(String fname, Tokenizer tok) {
+        FileWalker(String fname, FileText text, Parser parser) {
             this.fname = fname;
-            this.tok = tok;
+            this.text = text;
+            this.parser = parser;
+            this.tokens = parser.getInputStream();
         }
 
-        void parse() {
-            DocReader.Result curDoc = null;
-            tok.accept(true);
-            while (tok.kind() != Kind.EOF) {
-                SourceInfo info = tok.info();
-                if (tok.kind() == Kind.COMMENT) {
-                    rejectExprDoc(curDoc);
-                    curDoc = new DocReader(tok).read();
-                    docs.add(curDoc.doc());
-                    continue;
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {
+            try {
+                if (ctx instanceof QapiParser.ObjectContext) {
+                    keys.add(new HashSet<>());
+                } else if (ctx instanceof QapiParser.ValueContext && ctx.getParent() instanceof QapiParser.MemberContext member) {
+                    reach();
+                    Token key = member.getStart();
+                    if (!keys.get(keys.size() - 1).add(FileText.stringValue(key))) {
+                        throw text.error(tokens.LT(1), "duplicate key '" + FileText.stringValue(key) + "'");
+                    }
+                } else if (ctx instanceof QapiParser.DocBlockContext) {
+                    rejectExprDoc();
                 }
-                Object value = getExpr();
-                if (!(value instanceof Map<?, ?>)) {
-                    throw QapiError.semantic(info, "top-level expression must be an object");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> expr = (Map<String, Object>) value;
-                if (expr.containsKey("include")) {
-                    rejectExprDoc(curDoc);
-                    include(expr, info);
-                } else if (expr.containsKey("pragma")) {
-                    rejectExprDoc(curDoc);
-                    if (expr.size() != 1) {
-                        throw QapiError.semantic(info, "invalid 'pragma' directive");
-                    }
-                    if (!(expr.get("pragma") instanceof Map<?, ?> settings)) {
-                        throw QapiError.semantic(info, "value of 'pragma' must be an object");
-                    }
-                    for (Map.Entry<?, ?> e : settings.entrySet()) {
-                        pragma = PragmaDirective.apply(pragma, (String) e.getKey(), e.getValue(), info);
-                    }
-                } else {
-                    if (curDoc != null && !curDoc.doc().isDefinitionDoc()) {
-                        throw QapiError.semantic(curDoc.doc().info(), "definition documentation required");
-                    }
-                    expressions.add(new Expression(expr, info, curDoc == null ? null : curDoc.doc()));
-                }
-                curDoc = null;
+            } catch (RuntimeException e) {
+                stopped = true;
+                throw e;
             }
-            rejectExprDoc(curDoc);
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            try {
+                if (stopped) {
+                    return;
+                }
+                if (ctx instanceof QapiParser.ObjectContext) {
+                    keys.remove(keys.size() - 1);
+                } else if (ctx instanceof QapiParser.DocBlockContext block) {
+                    docBlock(block);
+                } else if (ctx instanceof QapiParser.ExpressionContext expression && !syntaxError()) {
+                    expression(expression);
+                }
+            } catch (RuntimeException e) {
+                stopped = true;
+                throw e;
+            }
+        }
+
+        /** Whether the parser is reporting an error (QemuErrorStrategy marks it before it does). */
+        private boolean syntaxError() {
+            return parser.getErrorHandler().inErrorRecoveryMode(parser);
+        }
+
+        /** Throws the lexical error of the next token, if it has one: QEMU has read it by now. */
+        private void reach() {
+            Token next = tokens.LT(1);
+            if (FileText.isLexicalError(next)) {
+                throw text.lexicalError(next);
+            }
+        }
+
+        /**
+         * Reads a documentation block. One cut short by a syntax error (no closing comment) is read
+         * too, as far as it goes: QEMU reads its lines before the token that cut it short, so an
+         * error in them is reported instead of the parser's.
+         */
+        private void docBlock(QapiParser.DocBlockContext block) {
+            DocBuilder builder;
+            try {
+                builder = new DocReader(new DocLines(block, text)).read();
+            } catch (DocLines.CutShort e) {
+                // The parser is reporting the token that cut the block short.
+                return;
+            }
+            reach();
+            curDoc = builder.end();
+            docs.add(curDoc);
+            ((ParserRuleContext) block.getParent()).removeLastChild();
+        }
+
+        private void expression(QapiParser.ExpressionContext ctx) {
+            reach();
+            SourceInfo info = text.lineInfo(ctx.getStart());
+            Object value = ValueBuilder.INSTANCE.visit(ctx.value());
+            // Read: the tree of a top-level expression is not needed any more.
+            ((ParserRuleContext) ctx.getParent()).removeLastChild();
+            if (!(value instanceof Map<?, ?>)) {
+                throw QapiError.semantic(info, "top-level expression must be an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> expr = (Map<String, Object>) value;
+            if (expr.containsKey("include")) {
+                rejectExprDoc();
+                include(expr, info);
+            } else if (expr.containsKey("pragma")) {
+                rejectExprDoc();
+                if (expr.size() != 1) {
+                    throw QapiError.semantic(info, "invalid 'pragma' directive");
+                }
+                if (!(expr.get("pragma") instanceof Map<?, ?> settings)) {
+                    throw QapiError.semantic(info, "value of 'pragma' must be an object");
+                }
+                for (Map.Entry<?, ?> e : settings.entrySet()) {
+                    pragma = PragmaDirective.apply(pragma, (String) e.getKey(), e.getValue(), info);
+                }
+            } else {
+                if (curDoc != null && !curDoc.isDefinitionDoc()) {
+                    throw QapiError.semantic(curDoc.info(), "definition documentation required");
+                }
+                expressions.add(new Expression(expr, info, curDoc));
+            }
+            curDoc = null;
         }
 
         private void include(Map<String, Object> expr, SourceInfo info) {
@@ -158,91 +259,11 @@ public final class SchemaFileParser {
             parseFile(inclFname, bytes, info);
         }
 
-        private void rejectExprDoc(DocReader.Result doc) {
-            if (doc != null && doc.doc().isDefinitionDoc()) {
-                throw QapiError.semantic(doc.doc().info(),
-                        "documentation for '" + doc.doc().symbol() + "' is not followed by the definition");
-            }
-        }
-
-        private Object getExpr() {
-            switch (tok.kind()) {
-                case LBRACE -> {
-                    tok.accept(true);
-                    return getMembers();
-                }
-                case LBRACKET -> {
-                    tok.accept(true);
-                    return getValues();
-                }
-                case STRING -> {
-                    String s = tok.stringValue();
-                    tok.accept(true);
-                    return s;
-                }
-                case BOOL -> {
-                    Boolean b = tok.boolValue();
-                    tok.accept(true);
-                    return b;
-                }
-                default -> throw tok.error("expected '{', '[', string, or boolean");
-            }
-        }
-
-        private Map<String, Object> getMembers() {
-            Map<String, Object> expr = new LinkedHashMap<>();
-            if (tok.kind() == Kind.RBRACE) {
-                tok.accept(true);
-                return expr;
-            }
-            if (tok.kind() != Kind.STRING) {
-                throw tok.error("expected string or '}'");
-            }
-            while (true) {
-                String key = tok.stringValue();
-                tok.accept(true);
-                if (tok.kind() != Kind.COLON) {
-                    throw tok.error("expected ':'");
-                }
-                tok.accept(true);
-                if (expr.containsKey(key)) {
-                    throw tok.error("duplicate key '" + key + "'");
-                }
-                expr.put(key, getExpr());
-                if (tok.kind() == Kind.RBRACE) {
-                    tok.accept(true);
-                    return expr;
-                }
-                if (tok.kind() != Kind.COMMA) {
-                    throw tok.error("expected ',' or '}'");
-                }
-                tok.accept(true);
-                if (tok.kind() != Kind.STRING) {
-                    throw tok.error("expected string");
-                }
-            }
-        }
-
-        private List<Object> getValues() {
-            List<Object> expr = new ArrayList<>();
-            if (tok.kind() == Kind.RBRACKET) {
-                tok.accept(true);
-                return expr;
-            }
-            switch (tok.kind()) {
-                case LBRACE, LBRACKET, STRING, BOOL -> { }
-                default -> throw tok.error("expected '{', '[', ']', string, or boolean");
-            }
-            while (true) {
-                expr.add(getExpr());
-                if (tok.kind() == Kind.RBRACKET) {
-                    tok.accept(true);
-                    return expr;
-                }
-                if (tok.kind() != Kind.COMMA) {
-                    throw tok.error("expected ',' or ']'");
-                }
-                tok.accept(true);
+        /** QEMU's {@code reject_expr_doc}: a definition's documentation must be followed by it. */
+        void rejectExprDoc() {
+            if (curDoc != null && curDoc.isDefinitionDoc()) {
+                throw QapiError.semantic(curDoc.info(),
+                        "documentation for '" + curDoc.symbol() + "' is not followed by the definition");
             }
         }
     }

@@ -36,7 +36,7 @@ final class SchemaText {
      * the first byte beyond ASCII. On a cold JVM this one loop is cheaper than the JDK's decoding,
      * newline search and copy to an array, which each walk the text, interpreted at first.
      */
-    private static char[] decodeAscii(byte[] bytes) {
+    static char[] decodeAscii(byte[] bytes) {
         // Room for the final newline only when it is missing, so that the usual file needs no copy.
         boolean endsInNewline = bytes.length > 0 && bytes[bytes.length - 1] == '\n';
         char[] out = new char[endsInNewline ? bytes.length : bytes.length + 1];
@@ -61,7 +61,7 @@ final class SchemaText {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    private static String decodeUtf8(byte[] bytes, SourceInfo fileStart) {
+    static String decodeUtf8(byte[] bytes, SourceInfo fileStart) {
         // The JDK's own decoding is much faster on a cold JVM than a CharsetDecoder loop. It replaces
         // malformed input by U+FFFD, so only text holding that character needs the strict decoder's
         // verdict; for valid input both give the same text.

@@ -1,0 +1,63 @@
+package dev.qapi.parser.syntax;
+
+import dev.qapi.parser.QapiError;
+import dev.qapi.parser.SourceInfo;
+import dev.qapi.parser.grammar.QapiParser.DocBlockContext;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * The comment tokens of one parsed documentation block ({@code DOC_START DOC_LINE* DOC_END}), read
+ * one at a time by {@link DocReader}, as QEMU's {@code get_doc} reads them from its lexer.
+ */
+final class DocLines {
+
+    /**
+     * The block ends before its closing comment: the parser stopped at the token after the last line
+     * and is reporting it. QEMU reads the lines before that token first, so their errors come first.
+     */
+    static final class CutShort extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private CutShort() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final CutShort CUT_SHORT = new CutShort();
+
+    private final DocBlockContext block;
+    private final FileText text;
+    /** Index of the current token among the block's children. */
+    private int index;
+
+    DocLines(DocBlockContext block, FileText text) {
+        this.block = block;
+        this.text = text;
+    }
+
+    /** Moves to the next comment of the block. */
+    void advance() {
+        index++;
+        if (index >= block.getChildCount()) {
+            throw CUT_SHORT;
+        }
+    }
+
+    /** The current comment, {@code #} to the end of its line. */
+    String text() {
+        return current().getText();
+    }
+
+    SourceInfo info() {
+        return text.lineInfo(current().getSymbol());
+    }
+
+    /** An error at the current comment. */
+    QapiError error(String message) {
+        return text.error(current().getSymbol(), message);
+    }
+
+    private TerminalNode current() {
+        return (TerminalNode) block.getChild(index);
+    }
+}
