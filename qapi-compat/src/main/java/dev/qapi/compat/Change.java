@@ -16,6 +16,11 @@ public enum Change {
     MEMBER_MADE_MANDATORY(Severity.BREAKING),
     /** A new mandatory argument. */
     MANDATORY_MEMBER_ADDED(Severity.BREAKING),
+    /**
+     * A mandatory return or event member moved from the common members into some of the branches of what
+     * is now a union: absent with the other tag values.
+     */
+    MEMBER_MOVED_TO_BRANCHES(Severity.BREAKING),
     /** A mandatory return or event member became optional. */
     MEMBER_MADE_OPTIONAL(Severity.BREAKING),
     /** An enum value a client may send is gone. */

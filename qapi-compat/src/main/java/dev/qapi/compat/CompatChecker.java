@@ -1,6 +1,7 @@
 package dev.qapi.compat;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,9 +187,11 @@ public final class CompatChecker {
             String mpath = path + "/" + om.name();
             String oldType = describe(old.type(om.type()));
             if (nm == null) {
-                Change change = dir == Direction.RECEIVE && om.optional()
-                        ? Change.OPTIONAL_MEMBER_REMOVED : Change.MEMBER_REMOVED;
-                report(change, mctx, mpath, oldType, null, om.location(), n.location());
+                if (!movedToBranches(om, n, dir, path, mctx)) {
+                    Change change = dir == Direction.RECEIVE && om.optional()
+                            ? Change.OPTIONAL_MEMBER_REMOVED : Change.MEMBER_REMOVED;
+                    report(change, mctx, mpath, oldType, null, om.location(), n.location());
+                }
                 continue;
             }
             features(om.features(), nm.features(), mpath, mctx, om.location(), nm.location());
@@ -219,6 +222,36 @@ public final class CompatChecker {
         if (!o.branches().isEmpty()) {
             branches(o, n, dir, path, ctx);
         }
+    }
+
+    /**
+     * Whether {@code om}, missing from the new type's common members, moved into its branches (a struct
+     * turned into a union keeps its members in each branch). In every branch it is compared there, as QEMU's
+     * rules call such refactorings invisible; in only some, a received member may now be absent and that is
+     * {@link Change#MEMBER_MOVED_TO_BRANCHES}. Sending needs the new tag anyway, reported on its own.
+     */
+    private boolean movedToBranches(WireType.Member om, WireType.ObjectType n, Direction dir, String path,
+            Context ctx) {
+        List<String> with = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        for (WireType.Branch b : n.branches()) {
+            WireType bt = neu.type(b.type());
+            WireType.Member bm = bt instanceof WireType.ObjectType bo ? bo.member(om.name()) : null;
+            if (bm != null) {
+                with.add(b.value());
+                compare(om.type(), bm.type(), dir, path + "/+" + b.value() + "/" + om.name(), ctx);
+            } else {
+                without.add(b.value());
+            }
+        }
+        if (with.isEmpty()) {
+            return false;
+        }
+        if (!without.isEmpty() && dir == Direction.RECEIVE && !om.optional()) {
+            report(Change.MEMBER_MOVED_TO_BRANCHES, ctx, path + "/" + om.name(), "always",
+                    "only with " + n.tag() + " " + String.join(", ", with), om.location(), n.location());
+        }
+        return true;
     }
 
     private void branches(WireType.ObjectType o, WireType.ObjectType n, Direction dir, String path, Context ctx) {

@@ -8,7 +8,7 @@ package dev.qapi.compat;
  * @param change what changed
  * @param severity how much it matters, given the deprecation and stability of what changed
  * @param oldValue the old side in a few words ({@code optional}, {@code int8}, a JSON type), or {@code null}
- * @param newValue the new side likewise, or {@code null} when it is gone
+ * @param newValue the new side likewise, or {@code null} when it is gone (printed as {@code absent})
  * @param oldLocation {@code FILE:LINE} of the old side's definition when it is a schema file, else {@code null}
  * @param newLocation likewise for the new side
  */
@@ -39,9 +39,7 @@ public record Finding(String path, Change change, Severity severity, String oldV
             return "";
         }
         StringBuilder sb = new StringBuilder(label).append(':');
-        if (value != null) {
-            sb.append(' ').append(value);
-        }
+        sb.append(' ').append(value != null ? value : "absent");
         if (location != null) {
             sb.append(" at ").append(location);
         }
