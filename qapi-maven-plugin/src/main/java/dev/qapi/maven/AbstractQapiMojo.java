@@ -75,6 +75,12 @@ abstract class AbstractQapiMojo extends AbstractMojo {
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("qapi: cannot generate the " + what() + " of "
                     + request.schemaDisplayName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            MojoFailureException failure = failure(e);
+            if (failure == null) {
+                throw e;
+            }
+            throw failure;
         }
         addToProject(project);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -86,6 +92,22 @@ abstract class AbstractQapiMojo extends AbstractMojo {
                     + outcome.files() + " files: " + outcome.written() + " written, " + outcome.unchanged()
                     + " unchanged, " + outcome.deleted() + " deleted) in " + ms + " ms");
         }
+        afterRun();
+    }
+
+    /**
+     * The build failure a goal makes of an exception its {@link SchemaOutput} throws for bad input other
+     * than the schema (which is a {@code QapiError}), or {@code null} when it is a bug.
+     */
+    protected MojoFailureException failure(RuntimeException e) {
+        return null;
+    }
+
+    /**
+     * Done after every successful run, also when nothing was regenerated: a goal that judges its output
+     * (as {@code compat} fails the build on breaking changes) does it here, from the files.
+     */
+    protected void afterRun() throws MojoFailureException {
     }
 
     /**
