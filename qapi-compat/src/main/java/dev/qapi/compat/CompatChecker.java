@@ -28,6 +28,11 @@ public final class CompatChecker {
 
     /** Whether the old version marked the path so far {@code deprecated} or {@code unstable}. */
     private record Context(boolean deprecated, boolean unstable) {
+        /** Two bits, for the key of a compared pair (a record's toString would spin method handles cold). */
+        char bits() {
+            return (char) ('0' + (deprecated ? 1 : 0) + (unstable ? 2 : 0));
+        }
+
         Context with(List<String> features) {
             return new Context(deprecated || features.contains("deprecated"),
                     unstable || features.contains("unstable"));
@@ -124,7 +129,7 @@ public final class CompatChecker {
     }
 
     private void compare(String o, String n, Direction dir, String path, Context ctx) {
-        if (!compared.add(o + '\u0000' + n + '\u0000' + dir + ctx)) {
+        if (!compared.add(o + '\u0000' + n + '\u0000' + dir.ordinal() + ctx.bits())) {
             return;
         }
         WireType ot = old.type(o);

@@ -29,7 +29,11 @@ public record CompatReport(List<Finding> findings) {
 
     /** How many findings have {@code severity}. */
     public long count(Severity severity) {
-        return findings.stream().filter(f -> f.severity() == severity).count();
+        long n = 0;
+        for (Finding f : findings) {
+            n += f.severity() == severity ? 1 : 0;
+        }
+        return n;
     }
 
     /** One line per finding ({@link Finding#toText()}), each ending in a newline. */

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -124,7 +125,8 @@ public final class SchemaWire {
 
     /** Members have no position of their own in the model: the definition declaring them stands in. */
     private String memberLocation(Member m, String fallback) {
-        return schema.lookupType(m.definedIn()).map(t -> loc(t.info())).orElse(fallback);
+        Optional<SchemaType> owner = schema.lookupType(m.definedIn());
+        return owner.isPresent() ? loc(owner.get().info()) : fallback;
     }
 
     private List<String> features(List<Feature> features) {
