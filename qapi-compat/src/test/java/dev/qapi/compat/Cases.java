@@ -17,10 +17,10 @@ import java.util.List;
  * line; {@code [schema]} marks a finding made only when both sides are schema files).
  */
 final class Cases {
-    static final List<String> NAMES = List.of("alternate-lost-branch", "argument-made-mandatory",
+    static final List<String> NAMES = List.of("alternate-branch-added-on-output", "alternate-lost-branch", "argument-made-mandatory",
             "argument-member-removed", "argument-type-changed", "command-flags", "command-removed",
             "deprecated-removal", "enum-value-added-on-output", "enum-value-removed-on-input", "event-removed",
-            "features", "features-strict", "integer-range-narrowed", "java-source-only", "mandatory-argument-added",
+            "features", "features-strict", "integer-range-narrowed", "integer-range-widened", "java-source-only", "mandatory-argument-added", "member-moved-to-branches",
             "recursive-type", "return-member-made-optional", "return-member-removed", "return-type-changed",
             "string-and-enum", "union-branch-removed", "unstable-ignored");
 
