@@ -3,6 +3,7 @@ package dev.qapi.compat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapi.generator.SharedMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
@@ -116,6 +117,17 @@ abstract class AbstractQapiMojo extends AbstractMojo {
      * @throws MojoFailureException when a parameter is invalid
      */
     protected abstract SchemaOutput output() throws MojoFailureException;
+
+    /** The symbols of a {@code <defines>} parameter, blank ones left out, in order, each once. */
+    protected static Set<String> symbols(List<String> defines) {
+        Set<String> symbols = new LinkedHashSet<>();
+        for (String define : defines) {
+            if (define != null && !define.isBlank()) {
+                symbols.add(define.strip());
+            }
+        }
+        return symbols;
+    }
 
     /** What this goal generates, as the log names it: {@code bindings}, {@code documentation}. */
     protected abstract String what();

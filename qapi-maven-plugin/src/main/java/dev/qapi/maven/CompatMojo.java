@@ -11,9 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -125,7 +123,7 @@ public class CompatMojo extends AbstractQapiMojo {
         String name = absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
         String shown = schema.toPath().toAbsolutePath().normalize().startsWith(base)
                 ? base.relativize(schema.toPath().toAbsolutePath().normalize()).toString() : schema.getPath();
-        return new CompatOutput(base, name, sha256(absolute), shown, strict, symbols(),
+        return new CompatOutput(base, name, sha256(absolute), shown, strict, defines == null ? null : symbols(defines),
                 reportDirectory.toPath().toAbsolutePath().normalize());
     }
 
@@ -179,18 +177,6 @@ public class CompatMojo extends AbstractQapiMojo {
         }
     }
 
-    private Set<String> symbols() {
-        if (defines == null) {
-            return null;
-        }
-        Set<String> symbols = new LinkedHashSet<>();
-        for (String define : defines) {
-            if (define != null && !define.isBlank()) {
-                symbols.add(define.strip());
-            }
-        }
-        return symbols;
-    }
 
     @Override
     protected String what() {
