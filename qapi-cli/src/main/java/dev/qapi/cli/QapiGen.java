@@ -21,7 +21,8 @@ public final class QapiGen {
     static final int USAGE = 2;
 
     private static final Map<String, Subcommand> SUBCOMMANDS = Map.of("check", new CheckCommand(),
-            "introspect", new IntrospectCommand(), "java", new JavaCommand(), "doc", new DocCommand());
+            "introspect", new IntrospectCommand(), "java", new JavaCommand(), "doc", new DocCommand(),
+            "compat", new CompatCommand());
 
     private QapiGen() {
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
@@ -75,6 +76,12 @@ abstract class AbstractQapiMojo extends AbstractMojo {
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("qapi: cannot generate the " + what() + " of "
                     + request.schemaDisplayName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            MojoFailureException failure = failure(e);
+            if (failure == null) {
+                throw e;
+            }
+            throw failure;
         }
         addToProject(project);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -86,6 +93,22 @@ abstract class AbstractQapiMojo extends AbstractMojo {
                     + outcome.files() + " files: " + outcome.written() + " written, " + outcome.unchanged()
                     + " unchanged, " + outcome.deleted() + " deleted) in " + ms + " ms");
         }
+        afterRun();
+    }
+
+    /**
+     * The build failure a goal makes of an exception its {@link SchemaOutput} throws for bad input other
+     * than the schema (which is a {@code QapiError}), or {@code null} when it is a bug.
+     */
+    protected MojoFailureException failure(RuntimeException e) {
+        return null;
+    }
+
+    /**
+     * Done after every successful run, also when nothing was regenerated: a goal that judges its output
+     * (as {@code compat} fails the build on breaking changes) does it here, from the files.
+     */
+    protected void afterRun() throws MojoFailureException {
     }
 
     /**
@@ -94,6 +117,17 @@ abstract class AbstractQapiMojo extends AbstractMojo {
      * @throws MojoFailureException when a parameter is invalid
      */
     protected abstract SchemaOutput output() throws MojoFailureException;
+
+    /** The symbols of a {@code <defines>} parameter, blank ones left out, in order, each once. */
+    protected static Set<String> symbols(List<String> defines) {
+        Set<String> symbols = new LinkedHashSet<>();
+        for (String define : defines) {
+            if (define != null && !define.isBlank()) {
+                symbols.add(define.strip());
+            }
+        }
+        return symbols;
+    }
 
     /** What this goal generates, as the log names it: {@code bindings}, {@code documentation}. */
     protected abstract String what();

@@ -2,10 +2,8 @@ package dev.qapi.maven;
 
 import dev.qapi.generator.java.GeneratorOptions;
 import java.io.File;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -78,16 +76,6 @@ public class GenerateMojo extends AbstractQapiMojo {
     @Override
     protected String what() {
         return "bindings";
-    }
-
-    private static Set<String> symbols(List<String> defines) {
-        Set<String> symbols = new LinkedHashSet<>();
-        for (String define : defines) {
-            if (define != null && !define.isBlank()) {
-                symbols.add(define.strip());
-            }
-        }
-        return symbols;
     }
 
     @Override
