@@ -21,12 +21,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,18 +70,10 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private final EventDispatcher events;
     private final CompletableFuture<QmpClient> ready = new CompletableFuture<>();
     private final CompletableFuture<QmpConnectionException> disconnected = new CompletableFuture<>();
-    private final AtomicLong ids = new AtomicLong();
-    private final AtomicLong lateReplies = new AtomicLong();
-    private final QmpEventLoop.Deadlines deadlines = this::expire;
-
-    // Guarded by `lock`: the calls in flight, the output not yet written, the state.
-    private final Object lock = new Object();
-    private final Map<Long, Call> pending = new HashMap<>();
-    private ByteBuffer unwritten;
-    private boolean watched;
-    private long earliestDeadline;
+    private final PendingCalls pending;
+    private final ChannelWriter writer;
+    private final Object stateLock = new Object();
     private volatile State state = State.GREETING;
-    private QmpConnectionException closeCause;
 
     // Loop thread only.
     private boolean messageEnded;
@@ -92,12 +81,14 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private volatile QmpGreeting greeting;
     private volatile boolean oob;
     private volatile ServerCommands commands;
+    private final AtomicReference<CompletableFuture<QmpSchema>> schema = new AtomicReference<>();
 
     private QmpClient(Config config, SocketChannel channel, String peer) throws IOException {
         this.config = config;
         this.loop = config.loop();
         this.channel = channel;
         this.peer = peer;
+        this.pending = new PendingCalls(peer);
         this.events = new EventDispatcher(config.listenerExecutor(), config.eventBuffer(),
                 config.overflowPolicy(), this::resumeReading);
         channel.configureBlocking(false);
@@ -111,6 +102,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         } else {
             key = channel.register(loop.selector(), SelectionKey.OP_READ, new IoHandler());
         }
+        writer = new ChannelWriter(channel, key);
     }
 
     /**
@@ -175,14 +167,12 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
 
     /** Replies that came after their call had timed out or was cancelled, and were dropped. */
     public long lateReplies() {
-        return lateReplies.get();
+        return pending.lateReplies();
     }
 
     /** Calls waiting for their reply. */
     public int pendingCalls() {
-        synchronized (lock) {
-            return pending.size();
-        }
+        return pending.size();
     }
 
     /** Whether the connection is usable. */
@@ -263,6 +253,38 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         commands = new ServerCommands(Set.copyOf(names));
     }
 
+    /**
+     * Fetches the server's {@code query-qmp-schema} (once; later calls share the answer) for capability
+     * questions ({@link QmpSchema#has}); from then on, calls to commands the server does not have fail
+     * at once, naming its version.
+     */
+    public CompletableFuture<QmpSchema> probe() {
+        CompletableFuture<QmpSchema> existing = schema.get();
+        if (existing != null && !existing.isCompletedExceptionally()) {
+            return existing;
+        }
+        CompletableFuture<QmpSchema> fetch = call("query-qmp-schema").thenApply(r -> {
+            QmpSchema s = QmpSchema.of(r);
+            commands = new ServerCommands(s.commands());
+            return s;
+        });
+        return schema.compareAndSet(existing, fetch) ? fetch : schema.get();
+    }
+
+    /** {@link #probe()} and wait. */
+    public QmpSchema schema() {
+        return await(probe());
+    }
+
+    /**
+     * Whether the server has {@code command}: from the command list when known, else after
+     * {@link #probe()} (which this waits for).
+     */
+    public boolean supports(String command) {
+        ServerCommands known = commands;
+        return known != null ? known.has(command) : schema().hasCommand(command);
+    }
+
     /** Waits for a future of this client, unwrapping its failure into the unchecked exceptions. */
     static <T> T await(CompletableFuture<T> future) {
         try {
@@ -297,127 +319,53 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         fail(new QmpConnectionException(peer + ": connection closed by the client"));
     }
 
+    /** This client once probed; closed when probing fails. */
+    private CompletableFuture<QmpClient> probed() {
+        return probe().handle((s, e) -> {
+            if (e != null) {
+                QmpConnectionException failure = new QmpConnectionException(peer
+                        + ": probing the server's schema failed: " + describe(e), e);
+                fail(failure);
+                throw failure;
+            }
+            return this;
+        });
+    }
+
     // ---- sending -------------------------------------------------------------------------------------
 
     private CompletableFuture<JsonNode> send(String command, ObjectNode arguments, boolean viaOob, long timeoutNanos) {
-        long id = ids.incrementAndGet();
+        long id = pending.nextId();
         Call call = new Call(this, command, id, timeoutNanos, events.inListener());
-        RequestEncoder encoder = RequestEncoder.get();
-        ByteBuffer bytes = encoder.encode(command, arguments, id, viaOob);
-        boolean newlyWatched = false;
-        QmpConnectionException failure;
-        synchronized (lock) {
-            failure = closeCause;
-            if (failure == null) {
-                pending.put(id, call);
-                if (call.hasDeadline()) {
-                    if (!watched || call.deadline - earliestDeadline < 0) {
-                        earliestDeadline = call.deadline;
-                    }
-                    newlyWatched = !watched;
-                    watched = true;
-                }
-                try {
-                    write(bytes);
-                } catch (IOException e) {
-                    failure = new QmpConnectionException(peer + ": cannot send " + command + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        encoder.release();
-        if (failure != null) {
-            if (closeCause == null) {
-                fail(failure);
-            } else {
-                call.completeExceptionally(new QmpConnectionException(failure.getMessage(), failure));
-            }
+        PendingCalls.Added added = pending.add(call);
+        if (added == PendingCalls.Added.CLOSED) {
+            call.completeExceptionally(closedException());
             return call;
         }
+        RequestEncoder encoder = RequestEncoder.get();
+        try {
+            writer.write(encoder.encode(command, arguments, id, viaOob));
+        } catch (IOException e) {
+            fail(new QmpConnectionException(peer + ": cannot send " + command + ": " + describe(e), e));
+            return call;
+        } finally {
+            encoder.release();
+        }
         if (call.hasDeadline()) {
-            loop.watch(deadlines, call.deadline, newlyWatched);
+            loop.watch(pending, call.deadline, added == PendingCalls.Added.ADDED_FIRST_DEADLINE);
         }
         return call;
     }
 
-    /** Writes what it can now and keeps the rest for the loop (under lock). */
-    private void write(ByteBuffer bytes) throws IOException {
-        if (unwritten == null) {
-            channel.write(bytes);
-            if (!bytes.hasRemaining()) {
-                return;
-            }
-            unwritten = ByteBuffer.allocate(Math.max(bytes.remaining(), 4096));
-            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-            loop.selector().wakeup();
-        } else if (unwritten.remaining() < bytes.remaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(unwritten.capacity() * 2, unwritten.position() + bytes.remaining()));
-            unwritten.flip();
-            bigger.put(unwritten);
-            unwritten = bigger;
-        }
-        unwritten.put(bytes);
-    }
-
-    private void flush() throws IOException {
-        synchronized (lock) {
-            if (unwritten == null) {
-                return;
-            }
-            unwritten.flip();
-            channel.write(unwritten);
-            if (unwritten.hasRemaining()) {
-                unwritten.compact();
-            } else {
-                unwritten = null;
-                key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
-            }
-        }
+    private QmpConnectionException closedException() {
+        QmpConnectionException cause = disconnected.getNow(null);
+        return cause == null ? new QmpConnectionException(peer + ": the connection is closed")
+                : new QmpConnectionException(cause.getMessage(), cause);
     }
 
     /** Forgets a cancelled call; its reply, if any, will be dropped. */
     void forget(Call call) {
-        synchronized (lock) {
-            pending.remove(call.id, call);
-        }
-    }
-
-    /** Times out what is due (loop thread); see {@link QmpEventLoop.Deadlines}. */
-    private long expire(long now) {
-        List<Call> expired = null;
-        long next = Long.MAX_VALUE;
-        synchronized (lock) {
-            if (!watched) {
-                return Long.MAX_VALUE;
-            }
-            if (earliestDeadline - now > 0) {
-                return earliestDeadline;
-            }
-            for (var it = pending.values().iterator(); it.hasNext(); ) {
-                Call c = it.next();
-                if (!c.hasDeadline()) {
-                    continue;
-                }
-                if (c.deadline - now <= 0) {
-                    it.remove();
-                    if (expired == null) {
-                        expired = new ArrayList<>();
-                    }
-                    expired.add(c);
-                } else if (next == Long.MAX_VALUE || c.deadline - next < 0) {
-                    next = c.deadline;
-                }
-            }
-            watched = next != Long.MAX_VALUE;
-            earliestDeadline = next;
-        }
-        if (expired != null) {
-            for (Call c : expired) {
-                c.completeExceptionally(new TimeoutException(peer + ": " + c.command + " timed out after "
-                        + Duration.ofNanos(c.timeoutNanos).toMillis() + " ms (id " + c.id
-                        + "); a late reply will be dropped"));
-            }
-        }
-        return next;
+        pending.forget(call);
     }
 
     // ---- receiving (loop thread) --------------------------------------------------------------------
@@ -426,7 +374,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         @Override
         public void ready(SelectionKey k) throws IOException {
             if (k.isWritable()) {
-                flush();
+                writer.flush();
             }
             if (k.isValid() && k.isReadable()) {
                 read();
@@ -441,6 +389,12 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     }
 
     private static String describe(Throwable t) {
+        if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof QmpException q) {
+            return q.errorClass() + ": " + q.desc();
+        }
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
@@ -513,7 +467,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                 return;
             }
             oob = wantOob;
-            synchronized (lock) {
+            synchronized (stateLock) {
                 if (state != State.CLOSED) {
                     state = State.READY;
                 }
@@ -556,13 +510,9 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                             : ": " + Messages.excerpt(object)));
         }
         long n = id.isIntegralNumber() && id.canConvertToLong() ? id.longValue() : -1;
-        Call call;
-        synchronized (lock) {
-            call = pending.remove(n);
-        }
+        Call call = pending.answered(n);
         if (call == null) {
-            if (n > 0 && n <= ids.get()) {
-                lateReplies.incrementAndGet();
+            if (pending.wasSent(n)) {
                 LOG.log(Level.FINE, "{0}: dropped the late reply to call {1}", new Object[] {peer, n});
                 return;
             }
@@ -590,18 +540,15 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
      * {@code cause}.
      */
     void fail(QmpConnectionException cause) {
-        List<Call> calls;
-        synchronized (lock) {
+        synchronized (stateLock) {
             if (state == State.CLOSED) {
                 return;
             }
             state = State.CLOSED;
-            closeCause = cause;
-            calls = new ArrayList<>(pending.values());
-            pending.clear();
-            watched = false;
-            unwritten = null;
         }
+        disconnected.complete(cause);
+        List<Call> calls = pending.close();
+        writer.discard();
         key.cancel();
         Connector.closeQuietly(channel);
         if (loop.inLoop()) {
@@ -613,7 +560,6 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
             events.complete(c, () -> c.completeExceptionally(new QmpConnectionException(cause.getMessage(), cause)));
         }
         ready.completeExceptionally(cause);
-        disconnected.complete(cause);
         LOG.log(Level.FINE, "{0}", cause.getMessage());
     }
 
@@ -635,6 +581,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         private EventOverflowPolicy overflowPolicy = EventOverflowPolicy.PAUSE_READING;
         private Executor listenerExecutor;
         private long maxMessageSize = 64L << 20;
+        private boolean probe;
 
         private Builder() {
         }
@@ -738,6 +685,15 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@link QmpClient#probe()} as part of connecting, so that calls to commands the server
+         * does not have fail at once from the start; default off.
+         */
+        public Builder probe(boolean probe) {
+            this.probe = probe;
+            return this;
+        }
+
         Config config() {
             return new Config(loop == null ? QmpEventLoop.shared() : loop, connectTimeout, waitForSocket,
                     defaultTimeout == null ? 0 : defaultTimeout.toNanos(), oob, eventBuffer, overflowPolicy,
@@ -749,7 +705,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
             if (address == null) {
                 throw new IllegalStateException("no address: call address(), unixSocket() or tcp() first");
             }
-            return Connector.connect(config(), address);
+            CompletableFuture<QmpClient> connected = Connector.connect(config(), address);
+            return probe ? connected.thenCompose(QmpClient::probed) : connected;
         }
 
         /**

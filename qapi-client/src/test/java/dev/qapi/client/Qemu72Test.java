@@ -139,4 +139,27 @@ class Qemu72Test {
             assertEquals("running", qmp.execute("query-status").path("status").asText());
         }
     }
+
+    @Test
+    void probingAnswersLibvirtStyleQuestionsAndRefusesUnknownCommands() throws Exception {
+        try (Qemu q = Qemu.serve(Qemu.tempDir());
+                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).probe(true).connect()) {
+            QmpSchema s = qmp.schema();
+            assertTrue(s.has("blockdev-add/arg-type/+file/aio/^threads"));
+            assertFalse(s.has("blockdev-add/arg-type/+file/aio/^no-such-mode"));
+            assertTrue(s.has("blockdev-add/arg-type/*node-name"));
+            assertFalse(s.has("blockdev-add/arg-type/*driver"));
+            assertTrue(s.has("query-version/ret-type/qemu/major/!int"));
+            assertTrue(s.has("query-status/ret-type/status/^running"));
+            assertTrue(qmp.supports("query-version"));
+            assertFalse(qmp.supports("query-no-such-thing"));
+            long lateBefore = qmp.lateReplies();
+            dev.qapi.runtime.QmpException e = assertThrows(dev.qapi.runtime.QmpException.class,
+                    () -> qmp.execute("query-no-such-thing"));
+            assertEquals("CommandNotFound", e.errorClass());
+            assertTrue(e.desc().contains("QEMU 7.2."), e.desc());
+            assertTrue(e.desc().endsWith("nothing was sent"), e.desc());
+            assertEquals(lateBefore, qmp.lateReplies());
+        }
+    }
 }
