@@ -556,8 +556,9 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         } else {
             loop.submit(streamer::reset);
         }
+        // At once, not behind events still queued for listeners: the end is not a message in the stream.
         for (Call c : calls) {
-            events.complete(c, () -> c.completeExceptionally(new QmpConnectionException(cause.getMessage(), cause)));
+            c.completeExceptionally(new QmpConnectionException(cause.getMessage(), cause));
         }
         ready.completeExceptionally(cause);
         LOG.log(Level.FINE, "{0}", cause.getMessage());

@@ -87,4 +87,38 @@ class OwnServerTest {
             assertTrue(qmp.disconnected().isDone());
         }
     }
+
+    @Test
+    void manyConnectionsShareTheOneLoopThread() throws Exception {
+        try (TestServer s = TestServer.basic(); QmpEventLoop loop = new QmpEventLoop("qmp-client-test")) {
+            int n = 200;
+            for (int i = 0; i < n; i++) {
+                s.server.addChardev("c" + i, java.net.UnixDomainSocketAddress.of(s.socket.resolveSibling("c" + i)));
+                s.server.addMonitor("c" + i, java.util.Optional.empty(), false, false);
+            }
+            int threadsBefore = Thread.activeCount();
+            List<CompletableFuture<QmpClient>> connecting = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                connecting.add(QmpClient.builder().unixSocket(s.socket.resolveSibling("c" + i)).eventLoop(loop).connectAsync());
+            }
+            List<QmpClient> clients = new ArrayList<>();
+            for (CompletableFuture<QmpClient> c : connecting) {
+                clients.add(c.get(20, TimeUnit.SECONDS));
+            }
+            List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
+            for (QmpClient c : clients) {
+                calls.add(c.call("query-version"));
+            }
+            for (CompletableFuture<JsonNode> c : calls) {
+                assertEquals(10, c.get(20, TimeUnit.SECONDS).path("qemu").path("major").asInt());
+            }
+            assertTrue(Thread.activeCount() - threadsBefore < 5, "threads: " + threadsBefore + " -> " + Thread.activeCount());
+            for (QmpClient c : clients) {
+                c.close();
+            }
+            for (int i = 0; i < n; i++) {
+                java.nio.file.Files.deleteIfExists(s.socket.resolveSibling("c" + i));
+            }
+        }
+    }
 }
