@@ -76,6 +76,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private volatile State state = State.GREETING;
 
     // Loop thread only.
+    /** While input is being handled: requests made meanwhile are gathered into one write. */
+    private boolean reading;
     private boolean messageEnded;
     private long messageBytes;
     private volatile QmpGreeting greeting;
@@ -344,7 +346,12 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         }
         RequestEncoder encoder = RequestEncoder.get();
         try {
-            writer.write(encoder.encode(command, arguments, id, viaOob));
+            ByteBuffer bytes = encoder.encode(command, arguments, id, viaOob);
+            if (reading && loop.inLoop()) {
+                writer.gather(bytes);
+            } else {
+                writer.write(bytes);
+            }
         } catch (IOException e) {
             fail(new QmpConnectionException(peer + ": cannot send " + command + ": " + describe(e), e));
             return call;
@@ -410,15 +417,23 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         }
         byte[] bytes = buf.array();
         int pos = 0;
-        while (pos < n && state != State.CLOSED) {
-            messageEnded = false;
-            int used = streamer.feed(bytes, pos, n - pos, sink);
-            pos += used;
-            messageBytes = messageEnded ? 0 : messageBytes + used;
-            if (messageBytes > config.maxMessageSize()) {
-                fail(new QmpConnectionException(peer + ": a message from the server exceeds the limit of "
-                        + config.maxMessageSize() + " bytes"));
+        reading = true;
+        try {
+            while (pos < n && state != State.CLOSED) {
+                messageEnded = false;
+                int used = streamer.feed(bytes, pos, n - pos, sink);
+                pos += used;
+                messageBytes = messageEnded ? 0 : messageBytes + used;
+                if (messageBytes > config.maxMessageSize()) {
+                    fail(new QmpConnectionException(peer + ": a message from the server exceeds the limit of "
+                            + config.maxMessageSize() + " bytes"));
+                }
             }
+        } finally {
+            reading = false;
+        }
+        if (state != State.CLOSED) {
+            writer.flush();
         }
     }
 

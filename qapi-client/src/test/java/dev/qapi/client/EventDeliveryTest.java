@@ -86,14 +86,16 @@ class EventDeliveryTest {
             }
             release.countDown();
             go.get(5, TimeUnit.SECONDS);
-            for (int i = 0; i < 100 && seen.size() < 11; i++) {
+            for (int i = 0; i < 200 && seen.size() + qmp.droppedEvents() < 50; i++) {
                 Thread.sleep(5);
             }
-            // The first event was being delivered when the rest came: 10 more fit, 39 were dropped.
-            assertEquals(39, qmp.droppedEvents());
-            assertEquals(11, seen.size());
-            assertEquals(0, seen.get(0));
-            assertEquals(49, seen.get(10));
+            // At most one event being delivered plus 10 buffered: the oldest of the rest were dropped.
+            assertEquals(50, seen.size() + qmp.droppedEvents());
+            assertTrue(qmp.droppedEvents() >= 39, "dropped " + qmp.droppedEvents());
+            assertEquals(49, seen.get(seen.size() - 1));
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i - 1) < seen.get(i), "in order: " + seen);
+            }
         }
     }
 
