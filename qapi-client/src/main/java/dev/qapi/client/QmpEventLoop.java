@@ -7,7 +7,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -63,19 +62,10 @@ public final class QmpEventLoop implements AutoCloseable {
      * wake-up.
      */
     private final AtomicLong nextSweep = new AtomicLong(NO_DEADLINE);
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private long timerSeq;
+    private final LoopTimers timers = new LoopTimers();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     private final Consumer<SelectionKey> onReady = this::ready;
     private volatile boolean running = true;
-
-    private record Timer(long deadline, long seq, Runnable task) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer o) {
-            int c = Long.compare(deadline - o.deadline, 0);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
 
     /** A new loop with its own thread (a daemon), named {@code name}. */
     public QmpEventLoop(String name) {
@@ -128,7 +118,8 @@ public final class QmpEventLoop implements AutoCloseable {
 
     /** Runs {@code task} on the loop thread after {@code delayNanos}; loop thread only. */
     void schedule(long delayNanos, Runnable task) {
-        timers.add(new Timer(System.nanoTime() + delayNanos, timerSeq++, task));
+        long deadline = System.nanoTime() + Math.max(0, delayNanos);
+        watch(timers, deadline, timers.add(deadline, task));
     }
 
     /**
@@ -153,12 +144,7 @@ public final class QmpEventLoop implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                long timeout = runTimers();
-                long sweepIn = sweepDeadlines();
-                if (sweepIn > 0 && (timeout == 0 || sweepIn < timeout)) {
-                    timeout = sweepIn;
-                }
-                selector.select(onReady, timeout);
+                selector.select(onReady, sweepDeadlines());
                 Runnable task;
                 while ((task = tasks.poll()) != null) {
                     task.run();
@@ -172,27 +158,26 @@ public final class QmpEventLoop implements AutoCloseable {
 
     /** Sweeps the deadlines when due; returns milliseconds until the next sweep (0: none planned). */
     private long sweepDeadlines() {
+        // A newcomer's deadline is already in nextSweep (watch() lowered it): it waits for the sweep.
         Deadlines d;
-        boolean added = false;
         while ((d = newlyWatched.poll()) != null) {
             watched.add(d);
-            added = true;
         }
-        long now = System.nanoTime();
         long planned = nextSweep.get();
-        if (planned == NO_DEADLINE && !added) {
+        if (planned == NO_DEADLINE) {
             return 0;
         }
-        if (now - planned >= 0 || added) {
+        long now = System.nanoTime();
+        if (now - planned >= 0) {
             // Callers that lower their deadlines while we sweep see NO_DEADLINE and wake us.
             nextSweep.set(NO_DEADLINE);
             long next = NO_DEADLINE;
             for (int i = watched.size() - 1; i >= 0; i--) {
-                long n = watched.get(i).expire(now);
+                long n = expire(watched.get(i), now);
                 if (n == NO_DEADLINE) {
                     watched.set(i, watched.get(watched.size() - 1));
                     watched.remove(watched.size() - 1);
-                } else if (n - next < 0 || next == NO_DEADLINE) {
+                } else if (next == NO_DEADLINE || n - next < 0) {
                     next = n;
                 }
             }
@@ -203,19 +188,19 @@ public final class QmpEventLoop implements AutoCloseable {
             if (planned == NO_DEADLINE) {
                 return 0;
             }
+            now = System.nanoTime();
         }
         return Math.max(1, (planned - now + 999_999) / 1_000_000);
     }
 
-    private long runTimers() {
-        while (!timers.isEmpty()) {
-            long wait = timers.peek().deadline() - System.nanoTime();
-            if (wait > 0) {
-                return Math.max(1, (wait + 999_999) / 1_000_000);
-            }
-            timers.poll().task().run();
+    /** {@code d.expire(now)}, where a failure must not lose the other deadlines of the sweep. */
+    private static long expire(Deadlines d, long now) {
+        try {
+            return d.expire(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "client event loop: timing out calls failed", e);
+            return now + 1_000_000_000L;
         }
-        return 0;
     }
 
     private void ready(SelectionKey key) {
