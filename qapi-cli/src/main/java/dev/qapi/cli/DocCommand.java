@@ -1,9 +1,10 @@
 package dev.qapi.cli;
 
-import dev.qapi.generator.doc.DocFiles;
 import dev.qapi.generator.doc.DocFormat;
 import dev.qapi.generator.doc.DocGenerator;
 import dev.qapi.generator.doc.DocOptions;
+import dev.qapi.generator.output.GeneratedFiles;
+import dev.qapi.generator.output.WriteResult;
 import dev.qapi.parser.schema.Schema;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,9 +58,9 @@ final class DocCommand implements Subcommand {
         if (schema.isEmpty()) {
             return QapiGen.INVALID;
         }
-        DocFiles files = DocGenerator.generate(schema.get(), options);
+        GeneratedFiles files = DocGenerator.generate(schema.get(), options);
         try {
-            DocFiles.WriteResult result = files.writeTo(Path.of(outDir));
+            WriteResult result = files.writeTo(Path.of(outDir));
             out.println("qapi-gen: " + files.files().size() + " files, " + result.written() + " written, "
                     + result.unchanged() + " unchanged");
         } catch (UncheckedIOException e) {

@@ -1,8 +1,8 @@
 package dev.qapi.cli;
 
-import dev.qapi.generator.java.GeneratedFiles;
 import dev.qapi.generator.java.GeneratorOptions;
 import dev.qapi.generator.java.JavaGenerator;
+import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.SchemaLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,7 +137,7 @@ public final class GeneratorBenchmark {
     /** The job itself: load, generate, write into {@code dir}. */
     private void generate(Path dir) {
         GeneratedFiles files = JavaGenerator.generate(SchemaLoader.load(schema), GeneratorOptions.of("org.qemu.qmp"), name);
-        files.writeTo(dir, dir);
+        files.writeTo(dir);
     }
 
     private static void createDirectories(Path dir) {

@@ -1,8 +1,10 @@
 package dev.qapi.cli;
 
-import dev.qapi.generator.java.GeneratedFiles;
 import dev.qapi.generator.java.GeneratorOptions;
 import dev.qapi.generator.java.JavaGenerator;
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
+import dev.qapi.generator.output.WriteResult;
 import dev.qapi.parser.schema.Schema;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -79,7 +81,8 @@ final class JavaCommand implements Subcommand {
         GeneratedFiles files = JavaGenerator.generate(schema.get(), options, Path.of(schemaPath).getFileName().toString());
         try {
             Path sources = Path.of(outDir);
-            GeneratedFiles.WriteResult result = files.writeTo(sources, resDir == null ? sources : Path.of(resDir));
+            Path resources = resDir == null ? sources : Path.of(resDir);
+            WriteResult result = files.writeTo(kind -> kind == GeneratedFile.Kind.RESOURCE ? resources : sources);
             out.println("qapi-gen: " + files.files().size() + " files, " + result.written() + " written, "
                     + result.unchanged() + " unchanged");
         } catch (UncheckedIOException e) {

@@ -1,11 +1,10 @@
 package dev.qapi.maven;
 
-import dev.qapi.generator.java.GeneratedFile;
 import dev.qapi.generator.java.GeneratorOptions;
 import dev.qapi.generator.java.JavaGenerator;
+import dev.qapi.generator.output.GeneratedFile;
 import dev.qapi.parser.schema.Schema;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import java.util.TreeSet;
 record BindingsOutput(GeneratorOptions options, String schemaFileName, Path sourceRoot, Path resourceRoot)
         implements SchemaOutput {
 
-    static final String SOURCE = "source";
-    static final String RESOURCE = "resource";
+    static final String SOURCE = GeneratedFile.Kind.SOURCE.key();
+    static final String RESOURCE = GeneratedFile.Kind.RESOURCE.key();
 
     BindingsOutput {
         sourceRoot = sourceRoot.toAbsolutePath().normalize();
@@ -50,11 +49,7 @@ record BindingsOutput(GeneratorOptions options, String schemaFileName, Path sour
     }
 
     @Override
-    public List<OutputFile> generate(Schema schema) {
-        List<OutputFile> files = new ArrayList<>();
-        for (GeneratedFile f : JavaGenerator.generate(schema, options, schemaFileName).files()) {
-            files.add(new OutputFile(f.kind() == GeneratedFile.Kind.SOURCE ? SOURCE : RESOURCE, f.path(), f.bytes()));
-        }
-        return files;
+    public List<GeneratedFile> generate(Schema schema) {
+        return JavaGenerator.generate(schema, options, schemaFileName).files();
     }
 }

@@ -3,6 +3,7 @@ package dev.qapi.maven;
 import dev.qapi.generator.doc.DocFormat;
 import dev.qapi.generator.doc.DocGenerator;
 import dev.qapi.generator.doc.DocOptions;
+import dev.qapi.generator.output.GeneratedFile;
 import dev.qapi.parser.schema.Schema;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  */
 record DocOutput(DocOptions options, Path docDirectory) implements SchemaOutput {
 
-    static final String DOC = "doc";
+    static final String DOC = GeneratedFile.Kind.DOC.key();
 
     DocOutput {
         docDirectory = docDirectory.toAbsolutePath().normalize();
@@ -43,9 +44,7 @@ record DocOutput(DocOptions options, Path docDirectory) implements SchemaOutput 
     }
 
     @Override
-    public List<OutputFile> generate(Schema schema) {
-        return DocGenerator.generate(schema, options).files().stream()
-                .map(f -> new OutputFile(DOC, f.path(), f.bytes()))
-                .toList();
+    public List<GeneratedFile> generate(Schema schema) {
+        return DocGenerator.generate(schema, options).files();
     }
 }

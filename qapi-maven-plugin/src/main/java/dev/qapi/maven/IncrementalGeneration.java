@@ -1,6 +1,7 @@
 package dev.qapi.maven;
 
-import dev.qapi.generator.java.ChangedFiles;
+import dev.qapi.generator.output.ChangedFiles;
+import dev.qapi.generator.output.GeneratedFile;
 import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Module;
@@ -75,12 +76,12 @@ final class IncrementalGeneration {
 
         Schema schema = SchemaLoader.load(request.baseDir(), request.schemaDisplayName());
         List<String> includes = includes(schema);
-        List<OutputFile> files = request.output().generate(schema);
+        List<GeneratedFile> files = request.output().generate(schema);
         int written = write(files);
 
         Map<String, List<String>> manifest = new LinkedHashMap<>();
         request.output().roots().keySet().forEach(root -> manifest.put(root, new ArrayList<>()));
-        files.forEach(f -> manifest.get(f.root()).add(f.path()));
+        files.forEach(f -> manifest.get(f.kind().key()).add(f.path()));
         Inputs inputs = Inputs.of(request, includes);
         List<Inputs.Stamp> stamps = inputs.stamps().orElse(List.of());
         GenerationState next = new GenerationState(inputs.hash(), inputs.names(), stamps, includes,
@@ -137,9 +138,9 @@ final class IncrementalGeneration {
     }
 
     /** Writes the files whose bytes changed; returns how many. */
-    private int write(List<OutputFile> files) {
+    private int write(List<GeneratedFile> files) {
         Map<String, Path> roots = request.output().roots();
-        return ChangedFiles.writeAll(files, f -> roots.get(f.root()).resolve(f.path()), OutputFile::bytes);
+        return ChangedFiles.writeAll(files, f -> roots.get(f.kind().key()).resolve(f.path()), GeneratedFile::bytes);
     }
 
     /** The files the schema read besides its root, as module names (relative to the root's directory). */

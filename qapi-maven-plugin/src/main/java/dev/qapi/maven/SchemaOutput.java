@@ -1,5 +1,6 @@
 package dev.qapi.maven;
 
+import dev.qapi.generator.output.GeneratedFile;
 import dev.qapi.parser.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,10 +18,11 @@ interface SchemaOutput {
 
     /**
      * The directories the files go to, absolute, each under a short name (one word of a-z, not a keyword
-     * of the state file such as {@code hash} or {@code include}) that the state records the files under.
+     * of the state file such as {@code hash} or {@code include}) that the state records the files under:
+     * the {@linkplain GeneratedFile.Kind#key() key} of the kind of file that goes there.
      */
     Map<String, Path> roots();
 
     /** The files generated from {@code schema}, in a fixed order. */
-    List<OutputFile> generate(Schema schema);
+    List<GeneratedFile> generate(Schema schema);
 }

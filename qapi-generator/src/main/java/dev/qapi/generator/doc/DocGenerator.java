@@ -1,5 +1,9 @@
 package dev.qapi.generator.doc;
 
+import dev.qapi.generator.markup.DocMarkup;
+import dev.qapi.generator.markup.InlineMarkup;
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.schema.Module;
 import dev.qapi.parser.schema.Schema;
 import java.io.IOException;
@@ -15,7 +19,7 @@ import java.util.List;
  * always give the same bytes.
  *
  * <pre>
- * DocFiles site = DocGenerator.generate(schema, DocOptions.DEFAULT);
+ * GeneratedFiles site = DocGenerator.generate(schema, DocOptions.DEFAULT);
  * site.writeTo(outputDir);
  * </pre>
  */
@@ -24,7 +28,7 @@ public final class DocGenerator {
     private DocGenerator() {
     }
 
-    public static DocFiles generate(Schema schema, DocOptions options) {
+    public static GeneratedFiles generate(Schema schema, DocOptions options) {
         SiteMap site = SiteMap.of(schema);
         DocMarkup markup = new DocMarkup(new InlineMarkup(site::link));
         List<Page> modulePages = new ModulePages(site, markup).pages();
@@ -32,19 +36,19 @@ public final class DocGenerator {
         List<Page> pages = new ArrayList<>();
         pages.add(IndexPage.of(title, modulePages));
         pages.addAll(modulePages);
-        List<DocFile> files = new ArrayList<>();
+        List<GeneratedFile> files = new ArrayList<>();
         if (options.formats().contains(DocFormat.HTML)) {
             HtmlRenderer html = new HtmlRenderer(title);
-            pages.forEach(p -> files.add(new DocFile(p.name() + ".html", html.render(p))));
+            pages.forEach(p -> files.add(new GeneratedFile(GeneratedFile.Kind.DOC, p.name() + ".html", html.render(p))));
         }
         if (options.formats().contains(DocFormat.MARKDOWN)) {
             MarkdownRenderer markdown = new MarkdownRenderer(title);
-            pages.forEach(p -> files.add(new DocFile(p.name() + ".md", markdown.render(p))));
+            pages.forEach(p -> files.add(new GeneratedFile(GeneratedFile.Kind.DOC, p.name() + ".md", markdown.render(p))));
         }
         if (options.formats().contains(DocFormat.HTML)) {
-            files.add(new DocFile(HtmlRenderer.STYLESHEET, stylesheet()));
+            files.add(new GeneratedFile(GeneratedFile.Kind.DOC, HtmlRenderer.STYLESHEET, stylesheet()));
         }
-        return new DocFiles(files);
+        return new GeneratedFiles(files);
     }
 
     /** The main file's first heading, or its name without {@code .json}. */

@@ -1,6 +1,8 @@
 package dev.qapi.generator.doc;
 
 import dev.qapi.generator.doc.Page.Badge;
+import dev.qapi.generator.markup.Block;
+import dev.qapi.generator.markup.Inline;
 import java.util.List;
 import java.util.Locale;
 

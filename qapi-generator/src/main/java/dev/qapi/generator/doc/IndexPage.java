@@ -1,5 +1,6 @@
 package dev.qapi.generator.doc;
 
+import dev.qapi.generator.markup.Inline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.qapi.generator.doc;
 
+import dev.qapi.generator.markup.Block;
+import dev.qapi.generator.markup.DocMarkup;
 import dev.qapi.parser.doc.Doc;
 import dev.qapi.parser.schema.Definition;
 import dev.qapi.parser.schema.Entity;

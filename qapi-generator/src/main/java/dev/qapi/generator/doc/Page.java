@@ -1,5 +1,7 @@
 package dev.qapi.generator.doc;
 
+import dev.qapi.generator.markup.Block;
+import dev.qapi.generator.markup.Inline;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.qapi.generator.doc;
 
+import dev.qapi.generator.markup.Inline;
 import dev.qapi.parser.SourceInfo;
 import dev.qapi.parser.doc.Doc;
 import dev.qapi.parser.schema.ArrayType;

@@ -1,7 +1,7 @@
 package dev.qapi.generator.introspect;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.qapi.generator.java.ChangedFiles;
+import dev.qapi.generator.output.ChangedFiles;
 import dev.qapi.parser.schema.Schema;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

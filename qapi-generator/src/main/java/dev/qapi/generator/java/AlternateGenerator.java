@@ -19,7 +19,6 @@ import javax.lang.model.element.Modifier;
  * on input the alternative is chosen by the JSON type of the value, as QEMU does.
  */
 final class AlternateGenerator {
-    private static final ClassName NODE_TYPE = ClassName.get("com.fasterxml.jackson.databind.node", "JsonNodeType");
 
     private final Context ctx;
 
@@ -37,7 +36,7 @@ final class AlternateGenerator {
         }
         TypeSpec.Builder spec = ctx.generated(TypeSpec.interfaceBuilder(self))
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-                .addSuperinterface(Context.QAPI_VALUE)
+                .addSuperinterface(ClassNames.QAPI_VALUE)
                 .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
         Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The alternate {@code " + type.name() + "}.",
                 type.ifcond(), ctx.options().recordsConditions(), type.features(), List.of(), false));
@@ -57,7 +56,7 @@ final class AlternateGenerator {
                 .addJavadoc("Reads the value called {@code name} (null in a list), choosing the alternative by JSON type.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
-                .addParameter(JavaTypes.INPUT_VISITOR, "in")
+                .addParameter(ClassNames.INPUT_VISITOR, "in")
                 .addParameter(JdkTypes.STRING, "name")
                 .addCode(sw.build())
                 .build());
@@ -81,8 +80,8 @@ final class AlternateGenerator {
                 .addMethod(MethodSpec.methodBuilder("write")
                         .addAnnotation(JdkTypes.OVERRIDE)
                         .addModifiers(Modifier.PUBLIC)
-                        .returns(Builtin.JSON_NODE)
-                        .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
+                        .returns(ClassNames.JSON_NODE)
+                        .addParameter(ClassNames.OUTPUT_VISITOR, "out")
                         .addStatement("return $L", ctx.types().write(b.typeName(), "out", CodeBlock.of("value")))
                         .build())
                 .build();
@@ -90,7 +89,7 @@ final class AlternateGenerator {
 
     private CodeBlock rangeCheck(String typeName) {
         long max = ctx.types().unsignedMax(typeName);
-        return max == 0 ? CodeBlock.of("") : CodeBlock.of("$T.checkUnsigned(value, $LL, $S);\n", MemberCodec.RANGES, max, "value");
+        return max == 0 ? CodeBlock.of("") : CodeBlock.of("$T.checkUnsigned(value, $LL, $S);\n", ClassNames.RANGES, max, "value");
     }
 
     /** The JSON type that selects an alternative of {@code type}, as a {@code JsonNodeType} constant. */

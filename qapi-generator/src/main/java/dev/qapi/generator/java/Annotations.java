@@ -10,11 +10,6 @@ import java.util.List;
 
 /** The annotations that carry schema facts into generated code: wire name, features, condition. */
 final class Annotations {
-    private static final String PACKAGE = "dev.qapi.runtime.annotation";
-    private static final ClassName QAPI_NAME = ClassName.get(PACKAGE, "QapiName");
-    private static final ClassName QAPI_FEATURES = ClassName.get(PACKAGE, "QapiFeatures");
-    private static final ClassName QAPI_IF = ClassName.get(PACKAGE, "QapiIf");
-    static final ClassName SPECIAL_FEATURES = ClassName.get("dev.qapi.runtime.marshal", "SpecialFeatures");
 
     private Annotations() {
     }
@@ -40,16 +35,16 @@ final class Annotations {
             boolean deprecated) {
         List<AnnotationSpec> out = new ArrayList<>();
         if (wireName != null) {
-            out.add(AnnotationSpec.builder(QAPI_NAME).addMember("value", "$S", wireName).build());
+            out.add(AnnotationSpec.builder(ClassNames.QAPI_NAME).addMember("value", "$S", wireName).build());
         }
         List<Feature> included = included(features, options);
         if (!included.isEmpty()) {
             CodeBlock names = names(included);
-            out.add(AnnotationSpec.builder(QAPI_FEATURES)
+            out.add(AnnotationSpec.builder(ClassNames.QAPI_FEATURES)
                     .addMember("value", included.size() == 1 ? "$L" : "{$L}", names).build());
         }
         if (options.recordsConditions() && ifcond.isPresent()) {
-            out.add(AnnotationSpec.builder(QAPI_IF).addMember("value", "$S", ifcond.toString()).build());
+            out.add(AnnotationSpec.builder(ClassNames.QAPI_IF).addMember("value", "$S", ifcond.toString()).build());
         }
         if (deprecated && isDeprecated(features, options)) {
             out.add(JdkTypes.DEPRECATED);
@@ -108,10 +103,10 @@ final class Annotations {
         List<CodeBlock> bits = new ArrayList<>();
         List<Feature> included = included(features, options);
         if (hasFeature(included, "deprecated")) {
-            bits.add(CodeBlock.of("$T.DEPRECATED", SPECIAL_FEATURES));
+            bits.add(CodeBlock.of("$T.DEPRECATED", ClassNames.SPECIAL_FEATURES));
         }
         if (hasFeature(included, "unstable")) {
-            bits.add(CodeBlock.of("$T.UNSTABLE", SPECIAL_FEATURES));
+            bits.add(CodeBlock.of("$T.UNSTABLE", ClassNames.SPECIAL_FEATURES));
         }
         return bits.isEmpty() ? null : CodeBlock.join(bits, " | ");
     }

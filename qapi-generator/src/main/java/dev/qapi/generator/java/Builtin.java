@@ -19,8 +19,6 @@ import java.util.Map;
 record Builtin(TypeName type, TypeName boxed, String readMethod, String writeMethod, String instanceWrite,
         long unsignedMax) {
 
-    static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-    static final ClassName QNULL = ClassName.get("dev.qapi.runtime", "QNull");
     private static final ClassName STRING = JdkTypes.STRING;
 
     private static final Map<String, Builtin> BUILTINS = Map.ofEntries(
@@ -37,8 +35,8 @@ record Builtin(TypeName type, TypeName boxed, String readMethod, String writeMet
             Map.entry("uint64", new Builtin(TypeName.LONG, TypeName.LONG.box(), "readUint64", "writeUint64", "uint64", 0)),
             Map.entry("size", new Builtin(TypeName.LONG, TypeName.LONG.box(), "readSize", "writeUint64", "uint64", 0)),
             Map.entry("bool", new Builtin(TypeName.BOOLEAN, TypeName.BOOLEAN.box(), "readBool", "writeBool", "bool", 0)),
-            Map.entry("any", new Builtin(JSON_NODE, JSON_NODE, "readAny", "writeAny", "any", 0)),
-            Map.entry("null", new Builtin(QNULL, QNULL, "readNull", "writeNull", "nul", 0)));
+            Map.entry("any", new Builtin(ClassNames.JSON_NODE, ClassNames.JSON_NODE, "readAny", "writeAny", "any", 0)),
+            Map.entry("null", new Builtin(ClassNames.QNULL, ClassNames.QNULL, "readNull", "writeNull", "nul", 0)));
 
     private static Builtin signed(TypeName type, String readMethod) {
         return new Builtin(type, type.box(), readMethod, "writeInt", "int64", 0);

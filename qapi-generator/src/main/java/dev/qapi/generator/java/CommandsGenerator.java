@@ -23,9 +23,6 @@ import javax.lang.model.element.Modifier;
  * an implementation, decoding arguments and encoding results as QEMU's generated marshallers do.
  */
 final class CommandsGenerator {
-    static final ClassName COMMAND_INFO = ClassName.get("dev.qapi.runtime.dispatch", "CommandInfo");
-    static final ClassName COMMAND_REGISTRY = ClassName.get("dev.qapi.runtime.dispatch", "CommandRegistry");
-    static final ClassName COMMAND_CONTEXT = ClassName.get("dev.qapi.runtime.dispatch", "CommandContext");
 
     private final Context ctx;
 
@@ -55,7 +52,7 @@ final class CommandsGenerator {
             }
         }
         TypeSpec.Builder api = ctx.generated(TypeSpec.interfaceBuilder(interfaceName)).addModifiers(Modifier.PUBLIC);
-        Context.javadoc(api, "The commands of schema module {@code " + DocText.escape(module) + "}, for the application to implement."
+        Context.javadoc(api, "The commands of schema module {@code " + JavadocRenderer.escape(module) + "}, for the application to implement."
                 + "\n\n<p>Register an implementation with {@link " + marshalName.simpleName() + "#register}. A method "
                 + "reports failure by throwing {@link dev.qapi.runtime.QmpException}.");
         for (Shape s : shapes) {
@@ -63,7 +60,7 @@ final class CommandsGenerator {
         }
 
         TypeSpec.Builder marshal = ctx.generated(TypeSpec.classBuilder(marshalName)).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-        Context.javadoc(marshal, "Metadata and registration of the commands of schema module {@code " + DocText.escape(module) + "}.");
+        Context.javadoc(marshal, "Metadata and registration of the commands of schema module {@code " + JavadocRenderer.escape(module) + "}.");
         for (Command c : commands) {
             marshal.addField(info(c, constantNames.get(c.name())));
         }
@@ -72,7 +69,7 @@ final class CommandsGenerator {
                 .addJavadoc("Registers every command of the module that has a typed method (not those with"
                         + " {@code gen: false}: register those by hand with their {@code CommandInfo}).\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(COMMAND_REGISTRY, "registry")
+                .addParameter(ClassNames.COMMAND_REGISTRY, "registry")
                 .addParameter(interfaceName, "impl");
         for (Shape s : shapes) {
             register.addStatement("registry.register($N, (arguments, context) -> $N(impl, arguments, context))",
@@ -128,10 +125,10 @@ final class CommandsGenerator {
         List<Feature> features = Annotations.included(c.features(), ctx.options());
         CodeBlock featureList = CodeBlock.of("$T.of($L)", JdkTypes.LIST,
                 Annotations.names(features));
-        return FieldSpec.builder(COMMAND_INFO, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        return FieldSpec.builder(ClassNames.COMMAND_INFO, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The schema's metadata of {@code $L}.\n", c.name())
                 .addAnnotations(Annotations.of(null, List.of(), c.ifcond(), ctx.options()))
-                .initializer("new $T($S, $L, $L, $L, $L, $L)", COMMAND_INFO, c.name(), c.allowOob(), c.allowPreconfig(),
+                .initializer("new $T($S, $L, $L, $L, $L, $L)", ClassNames.COMMAND_INFO, c.name(), c.allowOob(), c.allowPreconfig(),
                         c.successResponse(), mask == null ? "0" : mask, featureList)
                 .build();
     }
@@ -147,11 +144,11 @@ final class CommandsGenerator {
         String result = MemberCodec.freeName(names, "result");
         MethodSpec.Builder m = MethodSpec.methodBuilder(s.method())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(Builtin.JSON_NODE)
+                .returns(ClassNames.JSON_NODE)
                 .addParameter(ParameterSpec.builder(interfaceName, impl).build())
-                .addParameter(JavaTypes.OBJECT_NODE, arguments)
-                .addParameter(COMMAND_CONTEXT, context)
-                .addStatement("$T $N = new $T($N, $N.policy())", JavaTypes.INPUT_VISITOR, in, JavaTypes.INPUT_VISITOR, arguments, context)
+                .addParameter(ClassNames.OBJECT_NODE, arguments)
+                .addParameter(ClassNames.COMMAND_CONTEXT, context)
+                .addStatement("$T $N = new $T($N, $N.policy())", ClassNames.INPUT_VISITOR, in, ClassNames.INPUT_VISITOR, arguments, context)
                 .addStatement("$N.startStruct(null)", in);
         String call;
         if (s.boxed()) {
@@ -164,7 +161,7 @@ final class CommandsGenerator {
             call = String.join(", ", names.values());
         }
         m.addStatement("$N.checkStruct()", in).addStatement("$N.endStruct()", in);
-        m.addStatement("$T $N = new $T($N.policy())", JavaTypes.OUTPUT_VISITOR, out, JavaTypes.OUTPUT_VISITOR, context);
+        m.addStatement("$T $N = new $T($N.policy())", ClassNames.OUTPUT_VISITOR, out, ClassNames.OUTPUT_VISITOR, context);
         if (c.retTypeName() == null) {
             m.addStatement("$N.$N($L)", impl, s.method(), call);
             m.addStatement("return $N.object()", out);

@@ -11,7 +11,6 @@ import com.palantir.javapoet.TypeSpec;
 record Context(JavaTypes types, MemberCodec codec, Javadocs javadocs, GeneratorOptions options, String schemaName,
         AnnotationSpec generatedAnnotation) {
 
-    static final ClassName QAPI_VALUE = ClassName.get("dev.qapi.runtime.marshal", "QapiValue");
 
     Context(JavaTypes types, MemberCodec codec, Javadocs javadocs, GeneratorOptions options, String schemaName) {
         this(types, codec, javadocs, options, schemaName, AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))

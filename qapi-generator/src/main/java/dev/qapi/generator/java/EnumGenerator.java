@@ -35,7 +35,7 @@ final class EnumGenerator {
         }
         TypeSpec.Builder spec = ctx.generated(TypeSpec.enumBuilder(self))
                 .addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(Context.QAPI_VALUE)
+                .addSuperinterface(ClassNames.QAPI_VALUE)
                 .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
         Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The enum {@code " + type.name() + "}.",
                 type.ifcond(), ctx.options().recordsConditions(), type.features(), List.of(), false));
@@ -92,7 +92,7 @@ final class EnumGenerator {
                 .addJavadoc("Reads the value called {@code name} (null in a list), as QEMU's input visitor does.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
-                .addParameter(JavaTypes.INPUT_VISITOR, "in")
+                .addParameter(ClassNames.INPUT_VISITOR, "in")
                 .addParameter(JdkTypes.STRING, "name")
                 .addStatement("String wire = in.readStr(name)")
                 .addStatement("$T value = BY_WIRE.get(wire)", self)
@@ -107,8 +107,8 @@ final class EnumGenerator {
         spec.addMethod(MethodSpec.methodBuilder("write")
                 .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(Builtin.JSON_NODE)
-                .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
+                .returns(ClassNames.JSON_NODE)
+                .addParameter(ClassNames.OUTPUT_VISITOR, "out")
                 .addStatement("return out.str(wireName)")
                 .build());
         return spec.build();

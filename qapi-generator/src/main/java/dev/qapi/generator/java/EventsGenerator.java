@@ -19,8 +19,6 @@ import javax.lang.model.element.Modifier;
  * compat policy says so.
  */
 final class EventsGenerator {
-    static final ClassName EVENT_SINK = ClassName.get("dev.qapi.runtime.event", "EventSink");
-    static final ClassName COMPAT_POLICY = ClassName.get("dev.qapi.runtime.marshal", "CompatPolicy");
 
     private final Context ctx;
 
@@ -97,15 +95,15 @@ final class EventsGenerator {
         MethodSpec.Builder data = MethodSpec.methodBuilder(toData(s))
                 .addJavadoc("The event's {@code data} member, as QEMU's output visitor builds it; null when the event has none.\n")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(JavaTypes.OBJECT_NODE)
-                .addParameter(JavaTypes.OUTPUT_VISITOR, out);
+                .returns(ClassNames.OBJECT_NODE)
+                .addParameter(ClassNames.OUTPUT_VISITOR, out);
         if (s.boxed()) {
-            data.addStatement("return ($T) data.write($N)", JavaTypes.OBJECT_NODE, out);
+            data.addStatement("return ($T) data.write($N)", ClassNames.OBJECT_NODE, out);
         } else if (s.members().isEmpty()) {
             data.addStatement("return null");
         } else {
             String json = MemberCodec.freeName(s.names(), "json");
-            data.addStatement("$T $N = $N.object()", JavaTypes.OBJECT_NODE, json, out)
+            data.addStatement("$T $N = $N.object()", ClassNames.OBJECT_NODE, json, out)
                     .addCode(ctx.codec().writeMembers(s.members(), s.names(), out, json, false, "this"))
                     .addStatement("return $N", json);
         }
@@ -120,7 +118,7 @@ final class EventsGenerator {
 
     private TypeSpec emitter(String module, List<Shape> shapes, ClassName emitterName) {
         TypeSpec.Builder api = ctx.generated(TypeSpec.interfaceBuilder(emitterName)).addModifiers(Modifier.PUBLIC);
-        Context.javadoc(api, "Emits the events of schema module {@code " + DocText.escape(module) + "}."
+        Context.javadoc(api, "Emits the events of schema module {@code " + JavadocRenderer.escape(module) + "}."
                 + "\n\n<p>Get one with {@link #to}; each method sends its event through the sink, unless the"
                 + " compat policy hides it.");
         ClassName impl = emitterName.nestedClass("Emitter");
@@ -128,19 +126,19 @@ final class EventsGenerator {
                 .addJavadoc("An emitter that sends events to {@code sink} under {@code policy}.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(emitterName)
-                .addParameter(EVENT_SINK, "sink")
-                .addParameter(COMPAT_POLICY, "policy")
+                .addParameter(ClassNames.EVENT_SINK, "sink")
+                .addParameter(ClassNames.COMPAT_POLICY, "policy")
                 .addStatement("return new $T(sink, policy)", impl)
                 .build());
         TypeSpec.Builder emitter = TypeSpec.classBuilder(impl)
                 .addJavadoc("Sends events to a sink.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(emitterName)
-                .addField(EVENT_SINK, "sink", Modifier.PRIVATE, Modifier.FINAL)
-                .addField(COMPAT_POLICY, "policy", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(ClassNames.EVENT_SINK, "sink", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(ClassNames.COMPAT_POLICY, "policy", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
-                        .addParameter(EVENT_SINK, "sink")
-                        .addParameter(COMPAT_POLICY, "policy")
+                        .addParameter(ClassNames.EVENT_SINK, "sink")
+                        .addParameter(ClassNames.COMPAT_POLICY, "policy")
                         .addStatement("this.sink = sink")
                         .addStatement("this.policy = policy")
                         .build());
@@ -170,7 +168,7 @@ final class EventsGenerator {
                 method.beginControlFlow("if (this.policy.hidesOutput($L))", mask).addStatement("return").endControlFlow();
             }
             method.addStatement("this.sink.emit($T.NAME, new $T($L).$N(new $T(this.policy)))",
-                    s.record(), s.record(), String.join(", ", args), toData(s), JavaTypes.OUTPUT_VISITOR);
+                    s.record(), s.record(), String.join(", ", args), toData(s), ClassNames.OUTPUT_VISITOR);
             api.addMethod(abstractMethod.build());
             emitter.addMethod(method.build());
         }

@@ -6,6 +6,11 @@ import com.palantir.javapoet.TypeSpec;
 import dev.qapi.generator.introspect.Build;
 import dev.qapi.generator.introspect.Introspection;
 import dev.qapi.generator.java.render.SourceRenderer;
+import dev.qapi.generator.markup.DocMarkup;
+import dev.qapi.generator.markup.Inline;
+import dev.qapi.generator.markup.InlineMarkup;
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.schema.AlternateType;
 import dev.qapi.parser.schema.Command;
 import dev.qapi.parser.schema.Entity;
@@ -72,10 +77,10 @@ public final class JavaGenerator {
         SourceRenderer renderer = new SourceRenderer(INDENT);
         String comment = fileComment(schemaName);
         List<GeneratedFile> files = new ArrayList<>(buildSpecs()
-                .map(spec -> new GeneratedFile(dir + spec.name() + ".java", GeneratedFile.Kind.SOURCE,
+                .map(spec -> new GeneratedFile(GeneratedFile.Kind.SOURCE, dir + spec.name() + ".java",
                         renderer.render(options.packageName(), spec, comment)))
                 .toList());
-        files.add(new GeneratedFile(dir + INTROSPECTION_RESOURCE, GeneratedFile.Kind.RESOURCE, introspection.join()));
+        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, dir + INTROSPECTION_RESOURCE, introspection.join()));
         return new GeneratedFiles(files);
     }
 
@@ -92,8 +97,9 @@ public final class JavaGenerator {
     private List<Supplier<List<TypeSpec>>> specJobs() {
         JavaNames.Scope topLevel = new JavaNames.Scope("SchemaIntrospection");
         JavaTypes types = new JavaTypes(schema, options, topLevel);
-        DocText docText = new DocText(name -> types.classIfGenerated(name).map(ClassName::simpleName).orElse(null));
-        Context ctx = new Context(types, new MemberCodec(types), new Javadocs(docText), options, schemaName);
+        JavadocRenderer javadoc = new JavadocRenderer(new DocMarkup(new InlineMarkup(name -> types.classIfGenerated(name)
+                .map(c -> new Inline.Link(name, true, c.simpleName(), null)))));
+        Context ctx = new Context(types, new MemberCodec(types), new Javadocs(javadoc), options, schemaName);
         List<Supplier<List<TypeSpec>>> jobs = new ArrayList<>();
         for (Module module : schema.modules()) {
             List<Command> commands = new ArrayList<>();

@@ -20,9 +20,6 @@ import java.util.Optional;
  * a member has, and the expressions that read and write a value of it.
  */
 final class JavaTypes {
-    static final ClassName INPUT_VISITOR = ClassName.get("dev.qapi.runtime.marshal", "InputVisitor");
-    static final ClassName OUTPUT_VISITOR = ClassName.get("dev.qapi.runtime.marshal", "OutputVisitor");
-    static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
     static final ClassName OPTIONAL = JdkTypes.OPTIONAL;
     static final ClassName LIST = JdkTypes.LIST;
 
@@ -131,7 +128,7 @@ final class JavaTypes {
     CodeBlock reader(String typeName) {
         Builtin builtin = Builtin.of(typeName);
         if (builtin != null) {
-            return CodeBlock.of("$T::$N", INPUT_VISITOR, builtin.readMethod());
+            return CodeBlock.of("$T::$N", ClassNames.INPUT_VISITOR, builtin.readMethod());
         }
         return CodeBlock.of("$T::read", className(typeName));
     }
@@ -147,7 +144,7 @@ final class JavaTypes {
             if (element == null) {
                 return CodeBlock.of("$N.list($L)", out, value);
             }
-            return CodeBlock.of("$N.list($L, $T::$N)", out, value, OUTPUT_VISITOR, element.writeMethod());
+            return CodeBlock.of("$N.list($L, $T::$N)", out, value, ClassNames.OUTPUT_VISITOR, element.writeMethod());
         }
         return CodeBlock.of("$L.write($N)", value, out);
     }

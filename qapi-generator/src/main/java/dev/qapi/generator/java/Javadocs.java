@@ -27,9 +27,9 @@ final class Javadocs {
         }
     }
 
-    private final DocText text;
+    private final JavadocRenderer text;
 
-    Javadocs(DocText text) {
+    Javadocs(JavadocRenderer text) {
         this.text = text;
     }
 
@@ -89,7 +89,7 @@ final class Javadocs {
     String member(Doc doc, String qapiName, IfCond ifcond, boolean recordConditions, List<Feature> features) {
         StringBuilder out = new StringBuilder(memberText(doc, qapiName));
         if (out.length() == 0) {
-            out.append("The value {@code ").append(DocText.escape(qapiName)).append("}.");
+            out.append("The value {@code ").append(JavadocRenderer.escape(qapiName)).append("}.");
         }
         if (!features.isEmpty()) {
             StringJoiner names = new StringJoiner(", ");

@@ -143,15 +143,15 @@ final class MemberCodec {
             long max = types.unsignedMax(m.typeName());
             if (max != 0) {
                 if (m.optional()) {
-                    code.addStatement("$N.ifPresent($N -> $T.checkUnsigned($N, $LL, $S))", n, v, RANGES, v, max, m.name());
+                    code.addStatement("$N.ifPresent($N -> $T.checkUnsigned($N, $LL, $S))", n, v, ClassNames.RANGES, v, max, m.name());
                 } else {
-                    code.addStatement("$T.checkUnsigned($N, $LL, $S)", RANGES, n, max, m.name());
+                    code.addStatement("$T.checkUnsigned($N, $LL, $S)", ClassNames.RANGES, n, max, m.name());
                 }
             }
             if (!m.optional() && types.schema().type(m.typeName()) instanceof dev.qapi.parser.schema.ArrayType array) {
                 long elementMax = types.unsignedMax(array.elementTypeName());
                 if (elementMax != 0) {
-                    code.addStatement("$N.forEach($N -> $T.checkUnsigned($N, $LL, $S))", n, v, RANGES, v, elementMax, m.name());
+                    code.addStatement("$N.forEach($N -> $T.checkUnsigned($N, $LL, $S))", n, v, ClassNames.RANGES, v, elementMax, m.name());
                 }
             }
             if (types.schema().type(m.typeName()) instanceof dev.qapi.parser.schema.ArrayType) {
@@ -162,5 +162,4 @@ final class MemberCodec {
         return code.build();
     }
 
-    static final com.palantir.javapoet.ClassName RANGES = com.palantir.javapoet.ClassName.get("dev.qapi.runtime.marshal", "Ranges");
 }

@@ -31,7 +31,7 @@ final class StructGenerator {
         Map<String, String> names = MemberCodec.javaNames(members);
         TypeSpec.Builder spec = ctx.generated(TypeSpec.recordBuilder(self))
                 .addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(Context.QAPI_VALUE)
+                .addSuperinterface(ClassNames.QAPI_VALUE)
                 .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
         Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The struct {@code " + type.name() + "}.",
                 type.ifcond(), ctx.options().recordsConditions(), type.features(), params(members, names), false));
@@ -89,7 +89,7 @@ final class StructGenerator {
                 .addJavadoc("Reads the object called {@code name} (null in a list or at the top), as QEMU's input visitor does.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
-                .addParameter(JavaTypes.INPUT_VISITOR, "in")
+                .addParameter(ClassNames.INPUT_VISITOR, "in")
                 .addParameter(JdkTypes.STRING, "name")
                 .addStatement("in.startStruct(name)")
                 .addStatement("$T value = readMembers(in)", self)
@@ -105,7 +105,7 @@ final class StructGenerator {
                 .addJavadoc("Reads the members from the object the visitor has open.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
-                .addParameter(JavaTypes.INPUT_VISITOR, in)
+                .addParameter(ClassNames.INPUT_VISITOR, in)
                 .addCode(ctx.codec().readLocals(members, names, in))
                 .addStatement("return new $T($L)", self, String.join(", ", names.values()))
                 .build();
@@ -117,9 +117,9 @@ final class StructGenerator {
         return MethodSpec.methodBuilder("write")
                 .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(JavaTypes.OBJECT_NODE)
-                .addParameter(JavaTypes.OUTPUT_VISITOR, out)
-                .addStatement("$T $N = $N.object()", JavaTypes.OBJECT_NODE, json, out)
+                .returns(ClassNames.OBJECT_NODE)
+                .addParameter(ClassNames.OUTPUT_VISITOR, out)
+                .addStatement("$T $N = $N.object()", ClassNames.OBJECT_NODE, json, out)
                 .addStatement("writeMembers($N, $N)", out, json)
                 .addStatement("return $N", json)
                 .build();
@@ -130,8 +130,8 @@ final class StructGenerator {
         String json = MemberCodec.freeName(names, "json");
         MethodSpec.Builder method = MethodSpec.methodBuilder("writeMembers")
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(JavaTypes.OUTPUT_VISITOR, out)
-                .addParameter(JavaTypes.OBJECT_NODE, json)
+                .addParameter(ClassNames.OUTPUT_VISITOR, out)
+                .addParameter(ClassNames.OBJECT_NODE, json)
                 .addCode(ctx.codec().writeMembers(members, names, out, json, false, "this"));
         if (override) {
             method.addAnnotation(JdkTypes.OVERRIDE);

@@ -58,7 +58,7 @@ final class UnionGenerator {
 
         TypeSpec.Builder spec = ctx.generated(TypeSpec.interfaceBuilder(self))
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-                .addSuperinterface(Context.QAPI_VALUE)
+                .addSuperinterface(ClassNames.QAPI_VALUE)
                 .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
         Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The union {@code " + type.name() + "}.",
                 type.ifcond(), ctx.options().recordsConditions(), type.features(), List.of(), false)
@@ -76,17 +76,17 @@ final class UnionGenerator {
         spec.addMethod(MethodSpec.methodBuilder("write")
                 .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .returns(JavaTypes.OBJECT_NODE)
-                .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
-                .addStatement("$T json = out.object()", JavaTypes.OBJECT_NODE)
+                .returns(ClassNames.OBJECT_NODE)
+                .addParameter(ClassNames.OUTPUT_VISITOR, "out")
+                .addStatement("$T json = out.object()", ClassNames.OBJECT_NODE)
                 .addStatement("writeMembers(out, json)")
                 .addStatement("return json")
                 .build());
         spec.addMethod(MethodSpec.methodBuilder("writeMembers")
                 .addJavadoc("Puts the members, the branch's included, into {@code json}, as QEMU's output visitor does.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .addParameter(JavaTypes.OUTPUT_VISITOR, "out")
-                .addParameter(JavaTypes.OBJECT_NODE, "json")
+                .addParameter(ClassNames.OUTPUT_VISITOR, "out")
+                .addParameter(ClassNames.OBJECT_NODE, "json")
                 .build());
         for (Branch b : branches) {
             ClassName branchClass = branchClasses.get(b.name());
@@ -128,7 +128,7 @@ final class UnionGenerator {
                 .addJavadoc("Reads the members, the branch's included, from the object the visitor has open.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
-                .addParameter(JavaTypes.INPUT_VISITOR, in)
+                .addParameter(ClassNames.INPUT_VISITOR, in)
                 .addCode(ctx.codec().readLocals(members, names, in))
                 .addCode(sw.build())
                 .build();
@@ -143,7 +143,7 @@ final class UnionGenerator {
                 .addSuperinterface(self)
                 .addAnnotations(Annotations.of(null, List.of(), b.ifcond(), ctx.options()));
         List<Javadocs.Param> params = new ArrayList<>(StructGenerator.params(ctx, common, names));
-        String doc = "The branch for {@code " + tag.name() + "} = {@code " + DocText.escape(b.name()) + "}"
+        String doc = "The branch for {@code " + tag.name() + "} = {@code " + JavadocRenderer.escape(b.name()) + "}"
                 + (hasData ? ", whose own members are those of {@link " + ctx.types().className(b.typeName()).canonicalName() + "}." : ".");
         StringBuilder javadoc = new StringBuilder(doc);
         if (ctx.options().recordsConditions() && b.ifcond().isPresent()) {
@@ -181,8 +181,8 @@ final class UnionGenerator {
         MethodSpec.Builder write = MethodSpec.methodBuilder("writeMembers")
                 .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(JavaTypes.OUTPUT_VISITOR, out)
-                .addParameter(JavaTypes.OBJECT_NODE, json);
+                .addParameter(ClassNames.OUTPUT_VISITOR, out)
+                .addParameter(ClassNames.OBJECT_NODE, json);
         for (Member m : members) {
             if (m.name().equals(tag.name())) {
                 write.addStatement("$N.set($S, $N().write($N))", json, m.name(), names.get(m.name()), out);

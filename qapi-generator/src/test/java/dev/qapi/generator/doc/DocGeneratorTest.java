@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
+import dev.qapi.generator.output.WriteResult;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.io.IOException;
@@ -32,9 +35,9 @@ class DocGeneratorTest {
     static final Path SCHEMA_DIR = Path.of("src/test/resources/doc");
     static final Path GOLDEN = Path.of("src/test/golden/doc");
 
-    private static final DocFiles SITE = generate(DocOptions.DEFAULT);
+    private static final GeneratedFiles SITE = generate(DocOptions.DEFAULT);
 
-    private static DocFiles generate(DocOptions options) {
+    private static GeneratedFiles generate(DocOptions options) {
         Schema schema = SchemaLoader.load(SCHEMA_DIR, "everything.json");
         return DocGenerator.generate(schema, options);
     }
@@ -62,7 +65,7 @@ class DocGeneratorTest {
             SITE.writeTo(GOLDEN);
         }
         Set<String> expected = new TreeSet<>();
-        for (DocFile f : SITE.files()) {
+        for (GeneratedFile f : SITE.files()) {
             expected.add(f.path());
             Path golden = GOLDEN.resolve(f.path());
             assertEquals(Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "<missing>",
@@ -76,7 +79,7 @@ class DocGeneratorTest {
     @Test
     void indexThenOnePagePerModuleInEachFormatAndTheStylesheet() {
         assertEquals(List.of("index.html", "everything.html", "sub-extras.html", "index.md", "everything.md",
-                "sub-extras.md", "qapi-doc.css"), SITE.files().stream().map(DocFile::path).toList());
+                "sub-extras.md", "qapi-doc.css"), SITE.files().stream().map(GeneratedFile::path).toList());
     }
 
     @Test
@@ -94,19 +97,19 @@ class DocGeneratorTest {
     void titleComesFromTheMainFilesFirstHeadingUnlessGiven() {
         assertTrue(page("index.html").contains("<title>Everything reference</title>"));
         assertTrue(page("index.md").startsWith("# Everything reference\n"));
-        DocFiles titled = generate(DocOptions.DEFAULT.withTitle("My Reference"));
+        GeneratedFiles titled = generate(DocOptions.DEFAULT.withTitle("My Reference"));
         assertTrue(titled.file("index.html").orElseThrow().text().contains("<h1>My Reference</h1>"));
         assertTrue(titled.file("sub-extras.md").orElseThrow().text().startsWith("[My Reference](index.md) › "));
     }
 
     @Test
     void formatsCanBeChosen() {
-        DocFiles md = generate(DocOptions.DEFAULT.withFormats(EnumSet.of(DocFormat.MARKDOWN)));
+        GeneratedFiles md = generate(DocOptions.DEFAULT.withFormats(EnumSet.of(DocFormat.MARKDOWN)));
         assertEquals(List.of("index.md", "everything.md", "sub-extras.md"),
-                md.files().stream().map(DocFile::path).toList());
-        DocFiles html = generate(DocOptions.DEFAULT.withFormats(EnumSet.of(DocFormat.HTML)));
+                md.files().stream().map(GeneratedFile::path).toList());
+        GeneratedFiles html = generate(DocOptions.DEFAULT.withFormats(EnumSet.of(DocFormat.HTML)));
         assertEquals(List.of("index.html", "everything.html", "sub-extras.html", "qapi-doc.css"),
-                html.files().stream().map(DocFile::path).toList());
+                html.files().stream().map(GeneratedFile::path).toList());
     }
 
     @Test
@@ -130,7 +133,7 @@ class DocGeneratorTest {
 
     @Test
     void implicitTypesHaveNoEntryAndArgumentsAreListedOnTheirCommand() {
-        for (DocFile f : SITE.files()) {
+        for (GeneratedFile f : SITE.files()) {
             assertFalse(f.text().contains("q_obj_") || f.text().contains("q_empty") || f.text().contains("PointList"),
                     f.path() + " names an implicit type");
         }
@@ -257,7 +260,7 @@ class DocGeneratorTest {
                 { 'enum': 'Mode', 'data': [ 'fast', 'safe' ] }
                 { 'command': 'set-mode', 'data': { 'mode': 'Mode' }, 'features': [ 'deprecated' ] }
                 """);
-        DocFiles site = DocGenerator.generate(SchemaLoader.load(dir, "bare.json"), DocOptions.DEFAULT);
+        GeneratedFiles site = DocGenerator.generate(SchemaLoader.load(dir, "bare.json"), DocOptions.DEFAULT);
         String html = site.file("bare.html").orElseThrow().text();
         assertTrue(html.contains("<title>bare.json — bare</title>"), "titled after the file without a heading");
         assertTrue(html.contains("id=\"type-Mode.safe\"><td class=\"field-name\"><code>safe</code></td>"
@@ -269,11 +272,11 @@ class DocGeneratorTest {
 
     @Test
     void writeToLeavesUnchangedFilesAlone(@TempDir Path dir) throws IOException {
-        assertEquals(new DocFiles.WriteResult(7, 0), SITE.writeTo(dir));
+        assertEquals(new WriteResult(7, 0), SITE.writeTo(dir));
         FileTime before = FileTime.fromMillis(1_000_000L);
         Files.setLastModifiedTime(dir.resolve("index.html"), before);
         Files.writeString(dir.resolve("everything.md"), "stale");
-        assertEquals(new DocFiles.WriteResult(1, 6), SITE.writeTo(dir));
+        assertEquals(new WriteResult(1, 6), SITE.writeTo(dir));
         assertEquals(before, Files.getLastModifiedTime(dir.resolve("index.html")));
         assertEquals(page("everything.md"), Files.readString(dir.resolve("everything.md")));
     }

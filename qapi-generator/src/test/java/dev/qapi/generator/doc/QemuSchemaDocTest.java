@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapi.generator.SharedMaterial;
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Definition;
 import dev.qapi.parser.schema.Schema;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class QemuSchemaDocTest {
     private static Schema schema;
-    private static DocFiles site;
+    private static GeneratedFiles site;
 
     @BeforeAll
     static void generate() {
@@ -43,7 +45,7 @@ class QemuSchemaDocTest {
         List<Definition> documented = schema.entities().stream()
                 .filter(SiteMap::hasEntry).map(Definition.class::cast).toList();
         int entries = 0;
-        for (DocFile f : site.files()) {
+        for (GeneratedFile f : site.files()) {
             if (f.path().endsWith(".html") && !f.path().equals("index.html")) {
                 entries += count(f.text(), "<section class=\"entry ");
             }
@@ -62,7 +64,7 @@ class QemuSchemaDocTest {
     void noDocMarkupIsLeftUnconverted() {
         Pattern leftover = Pattern.compile("<p>\\.\\. |<p>:\\w+:|:annotated:|:title:|``|<p>[-*] |<p>\\d+\\. ");
         List<String> found = new ArrayList<>();
-        for (DocFile f : site.files()) {
+        for (GeneratedFile f : site.files()) {
             if (f.path().endsWith(".html")) {
                 Matcher m = leftover.matcher(f.text());
                 while (m.find() && found.size() < 20) {

@@ -1,5 +1,7 @@
 package dev.qapi.generator.doc;
 
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,12 +33,12 @@ final class SiteCheck {
     }
 
     /** What is wrong with the site's pages of {@code format}; empty when nothing is. */
-    static List<String> problems(DocFiles site, DocFormat format) {
+    static List<String> problems(GeneratedFiles site, DocFormat format) {
         String ext = "." + format.extension();
         Map<String, Set<String>> ids = new HashMap<>();
         Map<String, List<String>> links = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (DocFile f : site.files()) {
+        for (GeneratedFile f : site.files()) {
             if (!f.path().endsWith(ext)) {
                 continue;
             }
@@ -84,7 +86,7 @@ final class SiteCheck {
     }
 
     /** Every element closed, in order. */
-    private static void balance(DocFile f, List<String> problems) {
+    private static void balance(GeneratedFile f, List<String> problems) {
         Deque<String> open = new ArrayDeque<>();
         Matcher tag = HTML_TAG.matcher(f.text());
         while (tag.find()) {

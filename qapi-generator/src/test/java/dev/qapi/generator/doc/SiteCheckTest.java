@@ -2,6 +2,8 @@ package dev.qapi.generator.doc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +12,10 @@ class SiteCheckTest {
 
     @Test
     void reportsMissingPagesAnchorsDuplicateIdsAndUnbalancedHtml() {
-        DocFiles site = new DocFiles(List.of(
-                new DocFile("index.html", "<p id=\"a\"><a href=\"page.html#b\">b</a> <a href=\"gone.html\">x</a>"
+        GeneratedFiles site = new GeneratedFiles(List.of(
+                new GeneratedFile(GeneratedFile.Kind.DOC, "index.html", "<p id=\"a\"><a href=\"page.html#b\">b</a> <a href=\"gone.html\">x</a>"
                         + " <a href=\"#nowhere\">y</a> <a href=\"https://example.com/#z\">z</a></p>"),
-                new DocFile("page.html", "<div id=\"b\"><span id=\"b\"></div></span>")));
+                new GeneratedFile(GeneratedFile.Kind.DOC, "page.html", "<div id=\"b\"><span id=\"b\"></div></span>")));
         assertEquals(List.of(
                 "index.html: link to missing anchor #nowhere",
                 "index.html: link to missing page gone.html",
@@ -24,10 +26,10 @@ class SiteCheckTest {
 
     @Test
     void markdownLinksInCodeAreNotLinks() {
-        DocFiles site = new DocFiles(List.of(
-                new DocFile("index.md", "# <a id=\"top\"></a>Top\n\n[ok](page.md#p) `[not](a.md)`\n\n```\n[nor](b.md)\n```\n"
+        GeneratedFiles site = new GeneratedFiles(List.of(
+                new GeneratedFile(GeneratedFile.Kind.DOC, "index.md", "# <a id=\"top\"></a>Top\n\n[ok](page.md#p) `[not](a.md)`\n\n```\n[nor](b.md)\n```\n"
                         + "[broken](page.md#q)\n"),
-                new DocFile("page.md", "- <a id=\"p\"></a>p\n")));
+                new GeneratedFile(GeneratedFile.Kind.DOC, "page.md", "- <a id=\"p\"></a>p\n")));
         assertEquals(List.of("index.md: link to missing anchor page.md#q"), SiteCheck.problems(site, DocFormat.MARKDOWN));
     }
 }

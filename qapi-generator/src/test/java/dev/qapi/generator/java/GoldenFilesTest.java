@@ -2,6 +2,8 @@ package dev.qapi.generator.java;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.io.IOException;
@@ -37,7 +39,7 @@ class GoldenFilesTest {
     void generatedFilesAreTheGoldenFiles() throws IOException {
         GeneratedFiles files = generate();
         if (Boolean.getBoolean("golden.update")) {
-            files.writeTo(SOURCES, RESOURCES);
+            files.writeTo(kind -> kind == GeneratedFile.Kind.SOURCE ? SOURCES : RESOURCES);
         }
         Set<Path> expected = new TreeSet<>();
         for (GeneratedFile f : files.files()) {

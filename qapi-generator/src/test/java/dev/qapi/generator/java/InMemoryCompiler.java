@@ -1,5 +1,6 @@
 package dev.qapi.generator.java;
 
+import dev.qapi.generator.output.GeneratedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapi.generator.SharedMaterial;
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ class QemuSchemaCompileTest {
     void fullQemuSchemaCompiles(@TempDir Path classes) {
         Schema schema = SchemaLoader.load(SharedMaterial.qemuSchemaDir(), "qapi-schema.json");
         GeneratedFiles files = JavaGenerator.generate(schema, GeneratorOptions.of("org.qemu.qmp"), "qapi-schema.json");
-        InMemoryCompiler.Result result = InMemoryCompiler.compile(files.sources(), classes);
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(files.ofKind(GeneratedFile.Kind.SOURCE), classes);
         assertEquals(List.of(), result.errors());
         assertEquals(List.of(), result.warnings());
         assertTrue(result.success());
@@ -31,7 +33,7 @@ class QemuSchemaCompileTest {
         Schema schema = SchemaLoader.load(SharedMaterial.qemuSchemaDir(), "qapi-schema.json");
         GeneratorOptions options = new GeneratorOptions("org.qemu.qmp", Optional.of(Set.of("CONFIG_LINUX", "CONFIG_POSIX")));
         GeneratedFiles files = JavaGenerator.generate(schema, options, "qapi-schema.json");
-        InMemoryCompiler.Result result = InMemoryCompiler.compile(files.sources(), classes);
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(files.ofKind(GeneratedFile.Kind.SOURCE), classes);
         assertEquals(List.of(), result.errors());
         assertTrue(result.success());
     }

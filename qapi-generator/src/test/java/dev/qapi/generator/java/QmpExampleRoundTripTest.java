@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qapi.generator.SharedMaterial;
 import dev.qapi.generator.java.RoundTripTally.KnownFailure;
+import dev.qapi.generator.output.GeneratedFile;
+import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.SourceInfo;
 import dev.qapi.parser.doc.Doc;
@@ -86,7 +88,7 @@ class QmpExampleRoundTripTest {
     static void compileBindings() throws MalformedURLException {
         schema = SchemaLoader.load(SharedMaterial.qemuSchemaDir(), "qapi-schema.json");
         GeneratedFiles files = JavaGenerator.generate(schema, GeneratorOptions.of("org.qemu.qmp"), "qapi-schema.json");
-        InMemoryCompiler.Result result = InMemoryCompiler.compile(files.sources(), classes);
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(files.ofKind(GeneratedFile.Kind.SOURCE), classes);
         assertEquals(List.of(), result.errors());
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, QmpExampleRoundTripTest.class.getClassLoader());
         bindings = GeneratedBindings.load(schema, classes, loader);

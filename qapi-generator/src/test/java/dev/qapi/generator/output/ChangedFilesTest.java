@@ -1,4 +1,4 @@
-package dev.qapi.generator.java;
+package dev.qapi.generator.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.qapi.generator.doc;
+package dev.qapi.generator.markup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>It covers what QEMU's schema uses, not all of reStructuredText; what it does not know stays text.
  */
-final class DocMarkup {
+public final class DocMarkup {
     private static final Pattern DIRECTIVE = Pattern.compile("\\.\\.\\s+([\\w-]+)::\\s*(.*)");
     private static final Pattern OPTION = Pattern.compile(":([\\w-]+):\\s*(.*)");
     private static final Pattern ITEM = Pattern.compile("(?:([-*+])|(\\d+|#)[.)])(?:\\s+|$)");
@@ -22,7 +22,7 @@ final class DocMarkup {
 
     private final InlineMarkup inline;
 
-    DocMarkup(InlineMarkup inline) {
+    public DocMarkup(InlineMarkup inline) {
         this.inline = inline;
     }
 
@@ -32,13 +32,13 @@ final class DocMarkup {
      * @param tagged whether the text comes from a tagged section ({@code @member:}, {@code Errors:}...),
      *     whose continuation lines are indented
      */
-    List<Block> blocks(String text, boolean tagged) {
+    public List<Block> blocks(String text, boolean tagged) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         return parse(tagged ? dedentTagged(lines) : lines);
     }
 
     /** The text of a one-line section ({@code Since:}) as inline content. */
-    List<Inline> line(String text) {
+    public List<Inline> line(String text) {
         return inline.parse(String.join(" ", dedentTagged(List.of(text.split("\n"))).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).toList()));
     }
@@ -73,16 +73,15 @@ final class DocMarkup {
                 continue;
             }
             literalNext = false;
-            Matcher directive = DIRECTIVE.matcher(line);
-            if (paragraph.isEmpty() && directive.matches()) {
+            Matcher directive = line.startsWith("..") ? DIRECTIVE.matcher(line) : null;
+            if (paragraph.isEmpty() && directive != null && directive.matches()) {
                 int end = TextBlocks.blockEnd(lines, i + 1);
                 out.add(directive(directive.group(1).toLowerCase(Locale.ROOT), directive.group(2).strip(),
                         lines.subList(i + 1, end)));
                 i = end;
                 continue;
             }
-            Matcher item = ITEM.matcher(line);
-            if (paragraph.isEmpty() && item.lookingAt()) {
+            if (paragraph.isEmpty() && mayStartItem(line) && ITEM.matcher(line).lookingAt()) {
                 i = list(lines, i, out);
                 continue;
             }
@@ -186,6 +185,12 @@ final class DocMarkup {
         }
         out.add(new Block.ItemList(ordered, items));
         return i;
+    }
+
+    /** Whether {@link #ITEM} can match at the start of {@code line}: a cheap look before the pattern. */
+    private static boolean mayStartItem(String line) {
+        char c = line.charAt(0);
+        return c == '-' || c == '*' || c == '+' || c == '#' || c >= '0' && c <= '9';
     }
 
     private static boolean isOrdered(String line) {

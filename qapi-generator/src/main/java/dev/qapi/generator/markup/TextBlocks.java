@@ -1,18 +1,17 @@
-package dev.qapi.generator.doc;
+package dev.qapi.generator.markup;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Indentation arithmetic on the lines of doc-comment text (a little reStructuredText), shared by the
- * reference documentation and the Javadoc of generated code.
+ * Indentation arithmetic on the lines of doc-comment text (a little reStructuredText), for {@link DocMarkup}.
  */
-public final class TextBlocks {
+final class TextBlocks {
     private TextBlocks() {
     }
 
     /** The number of leading spaces of {@code line}. */
-    public static int indent(String line) {
+    static int indent(String line) {
         int n = 0;
         while (n < line.length() && line.charAt(n) == ' ') {
             n++;
@@ -21,7 +20,7 @@ public final class TextBlocks {
     }
 
     /** The end (exclusive) of the indented block from {@code start}: blank lines inside it included. */
-    public static int blockEnd(List<String> lines, int start) {
+    static int blockEnd(List<String> lines, int start) {
         int end = start;
         int lastText = start;
         while (end < lines.size() && (lines.get(end).isBlank() || indent(lines.get(end)) > 0)) {
@@ -34,7 +33,7 @@ public final class TextBlocks {
     }
 
     /** The lines without their common indentation and without leading and trailing blank lines. */
-    public static List<String> dedent(List<String> block) {
+    static List<String> dedent(List<String> block) {
         int min = Integer.MAX_VALUE;
         for (String l : block) {
             if (!l.isBlank()) {

@@ -1,4 +1,4 @@
-package dev.qapi.generator.java;
+package dev.qapi.generator.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 /**
  * Writing generated files so that a file whose bytes are already there is left alone (its timestamp
  * kept, so incremental builds downstream see no change). Shared by the Java bindings and the reference
- * documentation.
+ * documentation, through {@link GeneratedFiles#writeTo}, and by the Maven plugin.
  */
 public final class ChangedFiles {
     private ChangedFiles() {

@@ -1,9 +1,12 @@
-package dev.qapi.generator.doc;
+package dev.qapi.generator.markup;
 
 import java.util.List;
 
-/** A block of documentation text: what the doc comments' little reStructuredText turns into. */
-sealed interface Block {
+/**
+ * A block of documentation text: what the doc comments' little reStructuredText turns into, parsed once by
+ * {@link DocMarkup} and rendered as HTML, Markdown or Javadoc.
+ */
+public sealed interface Block {
 
     /** Running text. */
     record Paragraph(List<Inline> content) implements Block {
