@@ -286,6 +286,16 @@ public final class InputVisitor {
                 TextNode.valueOf(value)));
     }
 
+    /**
+     * The error for a union whose discriminator {@code name}, read tolerantly, has a value these
+     * bindings do not know: the union cannot be decoded, as no branch says what its members are.
+     */
+    public QmpException unknownBranch(String name) {
+        JsonNode tag = tryGet(name, false);
+        return QmpException.generic("Parameter '" + fullName(name) + "' does not accept value '"
+                + (tag == null ? "" : tag.asText()) + "'");
+    }
+
     /** The error for a string that is not one of an enum's values. */
     public QmpException enumValueError(String name, String value) {
         return QmpException.generic("Parameter '" + localName(name) + "' does not accept value '" + value + "'");
