@@ -1,0 +1,90 @@
+package dev.qapi.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.client.QmpConnectionException;
+import dev.qapi.runtime.client.QmpEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The client against our own server (qapi-runtime's QmpServer), in-process. */
+class OwnServerTest {
+
+    @Test
+    void connectsNegotiatesAndCalls() throws Exception {
+        try (TestServer s = TestServer.basic(); QmpClient qmp = QmpClient.connect(s.socket)) {
+            assertEquals(10, qmp.greeting().major());
+            assertTrue(qmp.greeting().offers("oob"));
+            JsonNode v = qmp.execute("query-version");
+            assertEquals(10, v.path("qemu").path("major").asInt());
+            assertTrue(qmp.isOpen());
+        }
+    }
+
+    @Test
+    void errorRepliesFailOnlyTheirCall() throws Exception {
+        try (TestServer s = TestServer.basic(); QmpClient qmp = QmpClient.connect(s.socket)) {
+            QmpException e = assertThrows(QmpException.class, () -> qmp.execute("no-such-command"));
+            assertEquals("CommandNotFound", e.errorClass());
+            assertEquals("The command no-such-command has not been found", e.desc());
+            assertEquals(10, qmp.execute("query-version").path("qemu").path("major").asInt());
+        }
+    }
+
+    @Test
+    void manyCallsInFlightAllGetTheirOwnReply() throws Exception {
+        try (TestServer s = TestServer.basic(); QmpClient qmp = QmpClient.connect(s.socket)) {
+            List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                calls.add(qmp.call(i % 2 == 0 ? "query-version" : "query-commands"));
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                JsonNode r = calls.get(i).get(10, TimeUnit.SECONDS);
+                assertEquals(i % 2 == 0, r.isObject(), "reply " + i);
+            }
+        }
+    }
+
+    @Test
+    void eventsReachListenersByName() throws Exception {
+        try (TestServer s = TestServer.basic(); QmpClient qmp = QmpClient.connect(s.socket)) {
+            LinkedBlockingQueue<QmpEvent> stops = new LinkedBlockingQueue<>();
+            LinkedBlockingQueue<QmpEvent> all = new LinkedBlockingQueue<>();
+            qmp.subscribe(stops::add, "STOP");
+            qmp.subscribe(all::add);
+            qmp.execute("query-version");
+            s.server.emit("RESUME", JsonNodeFactory.instance.objectNode());
+            s.server.emit("STOP", JsonNodeFactory.instance.objectNode().put("x", 1));
+            assertEquals("STOP", stops.poll(5, TimeUnit.SECONDS).name());
+            assertEquals(1, all.poll(5, TimeUnit.SECONDS).data().size() == 0 ? 1 : 0);
+            QmpEvent second = all.poll(5, TimeUnit.SECONDS);
+            assertEquals("STOP", second.name());
+            assertEquals(1, second.data().path("x").asInt());
+            assertTrue(second.seconds() > 0);
+        }
+    }
+
+    @Test
+    void closingFailsPendingCallsAndLaterCalls() throws Exception {
+        try (TestServer s = TestServer.basic()) {
+            QmpClient qmp = QmpClient.connect(s.socket);
+            qmp.close();
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> qmp.call("query-version").get(5, TimeUnit.SECONDS));
+            assertInstanceOf(QmpConnectionException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("closed by the client"), e.getCause().getMessage());
+            assertTrue(qmp.disconnected().isDone());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.qapi.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qapi.runtime.client.CallOptions;
+import dev.qapi.runtime.client.QmpConnectionException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The client against a real QEMU 7.2 ({@code qemu-system-x86_64 -machine none}). */
+class Qemu72Test {
+
+    @BeforeAll
+    static void needsQemu() {
+        Qemu.require();
+    }
+
+    @Test
+    void greetingNegotiationAndQueries() throws Exception {
+        try (Qemu q = Qemu.serve(Qemu.tempDir());
+                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).oob(true).connect()) {
+            assertEquals(7, qmp.greeting().major());
+            assertTrue(qmp.greeting().offers("oob"));
+            assertTrue(qmp.oobEnabled());
+            JsonNode v = qmp.execute("query-version");
+            assertEquals(7, v.path("qemu").path("major").asInt());
+            assertEquals("running", qmp.execute("query-status").path("status").asText());
+            assertTrue(qmp.execute("query-commands").size() > 100);
+        }
+    }
+
+    @Test
+    void stopAndContGiveTheirEventsBeforeTheirReplies() throws Exception {
+        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = QmpClient.connect(q.socket())) {
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            qmp.subscribe(e -> seen.add(e.name()), "STOP", "RESUME");
+            qmp.execute("stop");
+            assertEquals(List.of("STOP"), List.copyOf(seen), "STOP is handed over before stop returns");
+            qmp.execute("cont");
+            assertEquals(List.of("STOP", "RESUME"), List.copyOf(seen));
+        }
+    }
+
+    @Test
+    void execOobRunsOutOfBand() throws Exception {
+        try (Qemu q = Qemu.serve(Qemu.tempDir());
+                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).oob(true).connect()) {
+            JsonNode r = qmp.execute("query-yank", null, CallOptions.DEFAULT.withOob());
+            assertTrue(r.isArray());
+        }
+    }
+
+    @Test
+    void thousandCallsInFlight() throws Exception {
+        try (Qemu q = Qemu.serve(Qemu.tempDir());
+                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).oob(true).connect()) {
+            List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                calls.add(qmp.call(i % 2 == 0 ? "query-version" : "query-status"));
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                JsonNode r = calls.get(i).get(30, TimeUnit.SECONDS);
+                assertEquals(i % 2 == 0, r.has("qemu"), "reply " + i);
+            }
+        }
+    }
+
+    @Test
+    void aStoppedQemuTimesOutTheCallAndTheLateReplyIsDropped() throws Exception {
+        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = QmpClient.connect(q.socket())) {
+            q.signal("STOP");
+            CompletableFuture<JsonNode> slow = qmp.call("query-version", null,
+                    CallOptions.DEFAULT.withTimeout(Duration.ofMillis(200)));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> slow.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(TimeoutException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("query-version timed out after 200 ms"), e.getCause().getMessage());
+            q.signal("CONT");
+            assertEquals("running", qmp.execute("query-status").path("status").asText());
+            assertEquals(1, qmp.lateReplies());
+        }
+    }
+
+    @Test
+    void killingQemuFailsEveryPendingCall() throws Exception {
+        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = QmpClient.connect(q.socket())) {
+            q.signal("STOP");
+            List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(qmp.call("query-status"));
+            }
+            q.process.destroyForcibly();
+            for (CompletableFuture<JsonNode> c : calls) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> c.get(10, TimeUnit.SECONDS));
+                assertInstanceOf(QmpConnectionException.class, e.getCause());
+                String why = e.getCause().getMessage();
+                assertTrue(why.startsWith(q.socket() + ": the "), why);
+                assertTrue(why.contains("closed the connection") || why.contains("connection broke"), why);
+            }
+            assertFalse(qmp.isOpen());
+            assertEquals(0, qmp.pendingCalls());
+        }
+    }
+
+    @Test
+    void waitsForASocketThatAppearsLater() throws Exception {
+        Path dir = Qemu.tempDir();
+        CompletableFuture<QmpClient> connecting = QmpClient.builder().unixSocket(dir.resolve("qmp.sock"))
+                .waitForSocket(Duration.ofSeconds(20)).connectAsync();
+        Thread.sleep(300);
+        assertFalse(connecting.isDone());
+        try (Qemu q = Qemu.start(dir, "unix:" + dir.resolve("qmp.sock") + ",server=on,wait=off");
+                QmpClient qmp = connecting.get(30, TimeUnit.SECONDS)) {
+            assertEquals(7, qmp.execute("query-version").path("qemu").path("major").asInt());
+        }
+    }
+
+    @Test
+    void listeningModeQemuConnectsToUs() throws Exception {
+        Path dir = Qemu.tempDir();
+        Path sock = dir.resolve("listen.sock");
+        try (QmpAcceptor acceptor = QmpClient.builder().listen(java.net.UnixDomainSocketAddress.of(sock));
+                Qemu q = Qemu.start(dir, "unix:" + sock + ",server=off");
+                QmpClient qmp = acceptor.accept(Duration.ofSeconds(20))) {
+            assertEquals(7, qmp.greeting().major());
+            assertEquals("running", qmp.execute("query-status").path("status").asText());
+        }
+    }
+}
