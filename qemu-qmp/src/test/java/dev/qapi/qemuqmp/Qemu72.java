@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A QEMU 7.2 ({@code qemu-system-x86_64 -machine none}) serving QMP on a Unix socket, for tests. Without
+ * A QEMU 7.2 ({@code qemu-system-x86_64 -machine none}) serving QMP on two Unix sockets, for tests. Without
  * the binary the test is skipped with a message on the console; under {@code CI=true} it fails.
  */
 final class Qemu72 implements AutoCloseable {
@@ -44,10 +44,11 @@ final class Qemu72 implements AutoCloseable {
         Path dir = Files.createTempDirectory("clientgen-qemu");
         Path sock = dir.resolve("qmp.sock");
         Process p = new ProcessBuilder(BINARY, "-machine", "none", "-display", "none", "-nodefaults",
-                "-qmp", "unix:" + sock + ",server=on,wait=off")
+                "-qmp", "unix:" + sock + ",server=on,wait=off",
+                "-qmp", "unix:" + dir.resolve("second.sock") + ",server=on,wait=off")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
         Qemu72 qemu = new Qemu72(p, dir);
-        for (int i = 0; i < 1000 && !Files.exists(sock); i++) {
+        for (int i = 0; i < 1000 && !(Files.exists(sock) && Files.exists(dir.resolve("second.sock"))); i++) {
             if (!p.isAlive()) {
                 qemu.close();
                 throw new IOException("QEMU exited: " + Files.readString(dir.resolve("qemu.log")));
@@ -59,6 +60,11 @@ final class Qemu72 implements AutoCloseable {
 
     Path socket() {
         return dir.resolve("qmp.sock");
+    }
+
+    /** A second QMP monitor (each serves one client at a time). */
+    Path secondSocket() {
+        return dir.resolve("second.sock");
     }
 
     long pid() {
