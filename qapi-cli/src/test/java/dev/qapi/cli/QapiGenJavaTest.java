@@ -41,6 +41,18 @@ class QapiGenJavaTest extends CliTest {
     }
 
     @Test
+    void clientOnlyLeavesOutTheServerSide() throws IOException {
+        Path dir = tmp.resolve("client");
+        assertEquals(0, run("java", "--client-only", "-o", dir.toString(), "-p", "p", schema()), this::stderr);
+        assertTrue(Files.exists(dir.resolve("p/SchemaClient.java")));
+        assertTrue(Files.exists(dir.resolve("p/SetModeArguments.java")));
+        assertTrue(Files.exists(dir.resolve("p/ModeChangedEvent.java")));
+        assertFalse(Files.exists(dir.resolve("p/SCommands.java")));
+        assertFalse(Files.exists(dir.resolve("p/SEvents.java")));
+        assertFalse(Files.exists(dir.resolve("p/qapi-introspect.json")));
+    }
+
+    @Test
     void definesEvaluateConditionsAndResourcesCanGoElsewhere() throws IOException {
         Path dir = tmp.resolve("src");
         Path res = tmp.resolve("res");

@@ -130,7 +130,7 @@ final class ClientGenerator {
         TypeSpec.Builder spec = TypeSpec.classBuilder(name)
                 .addJavadoc("The schema's commands as the client knows them, by constant and by wire name.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
-        CodeBlock.Builder all = CodeBlock.builder();
+        List<String> constants = new ArrayList<>();
         for (CommandMethods m : commands) {
             Command c = m.shape().command();
             TypeName type = ParameterizedTypeName.get(ClassNames.CLIENT_COMMAND, argumentsType(m.shape()), returnType(c));
@@ -140,16 +140,10 @@ final class ClientGenerator {
                     .initializer("new $T<>($S, $L, $L, $L)", ClassNames.CLIENT_COMMAND, c.name(), c.allowOob(),
                             argumentsCodec(m.shape()), returnsCodec(c))
                     .build());
-            all.add(all.isEmpty() ? "$>$>\n" : ",\n").add("$T.entry($N.name(), $N)", JdkTypes.MAP, m.constant(), m.constant());
+            constants.add(m.constant());
         }
-        TypeName mapType = ParameterizedTypeName.get(JdkTypes.MAP, JdkTypes.STRING,
-                ParameterizedTypeName.get(ClassNames.CLIENT_COMMAND, WildcardTypeName.subtypeOf(ClassName.OBJECT),
-                        WildcardTypeName.subtypeOf(ClassName.OBJECT)));
-        spec.addField(FieldSpec.builder(mapType, "ALL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Every command, by wire name.\n")
-                .initializer(all.isEmpty() ? CodeBlock.of("$T.of()", JdkTypes.MAP)
-                        : CodeBlock.of("$T.ofEntries($L$<$<)", JdkTypes.MAP, all.build()))
-                .build());
+        spec.addField(byWireName("Every command, by wire name.", ParameterizedTypeName.get(ClassNames.CLIENT_COMMAND,
+                WildcardTypeName.subtypeOf(ClassName.OBJECT), WildcardTypeName.subtypeOf(ClassName.OBJECT)), constants));
         spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         return spec.build();
     }
@@ -179,7 +173,7 @@ final class ClientGenerator {
         TypeSpec.Builder spec = TypeSpec.classBuilder(name)
                 .addJavadoc("The schema's events as the client knows them, by constant and by wire name.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
-        CodeBlock.Builder all = CodeBlock.builder();
+        List<String> constants = new ArrayList<>();
         for (EventMethod e : events) {
             spec.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassNames.CLIENT_EVENT, e.record()), e.constant(),
                             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -188,17 +182,26 @@ final class ClientGenerator {
                     .initializer("new $T<>($S, $T::read, $T::$N)", ClassNames.CLIENT_EVENT, e.event().name(), e.record(),
                             e.record(), toDataMethod(e.event()))
                     .build());
-            all.add(all.isEmpty() ? "$>$>\n" : ",\n").add("$T.entry($N.name(), $N)", JdkTypes.MAP, e.constant(), e.constant());
+            constants.add(e.constant());
         }
-        TypeName mapType = ParameterizedTypeName.get(JdkTypes.MAP, JdkTypes.STRING,
-                ParameterizedTypeName.get(ClassNames.CLIENT_EVENT, WildcardTypeName.subtypeOf(ClassName.OBJECT)));
-        spec.addField(FieldSpec.builder(mapType, "ALL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Every event, by wire name.\n")
-                .initializer(all.isEmpty() ? CodeBlock.of("$T.of()", JdkTypes.MAP)
-                        : CodeBlock.of("$T.ofEntries($L$<$<)", JdkTypes.MAP, all.build()))
-                .build());
+        spec.addField(byWireName("Every event, by wire name.", ParameterizedTypeName.get(ClassNames.CLIENT_EVENT,
+                WildcardTypeName.subtypeOf(ClassName.OBJECT)), constants));
         spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         return spec.build();
+    }
+
+    /** {@code ALL}: the descriptor {@code constants} (of {@code valueType}) in a map by their {@code name()}. */
+    private static FieldSpec byWireName(String javadoc, TypeName valueType, List<String> constants) {
+        CodeBlock.Builder entries = CodeBlock.builder();
+        for (String constant : constants) {
+            entries.add(entries.isEmpty() ? "$>$>\n" : ",\n").add("$T.entry($N.name(), $N)", JdkTypes.MAP, constant, constant);
+        }
+        return FieldSpec.builder(ParameterizedTypeName.get(JdkTypes.MAP, JdkTypes.STRING, valueType), "ALL",
+                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("$L\n", javadoc)
+                .initializer(constants.isEmpty() ? CodeBlock.of("$T.of()", JdkTypes.MAP)
+                        : CodeBlock.of("$T.ofEntries($L$<$<)", JdkTypes.MAP, entries.build()))
+                .build();
     }
 
     /** The name {@link EventsGenerator} gives the record method that builds the event's data. */
