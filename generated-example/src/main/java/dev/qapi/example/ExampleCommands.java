@@ -6,6 +6,7 @@ import dev.qapi.example.qmp.ChardevReturn;
 import dev.qapi.example.qmp.ChardevSocket;
 import dev.qapi.example.qmp.CharCommands;
 import dev.qapi.example.qmp.ControlCommands;
+import dev.qapi.example.qmp.MonitorAddArguments;
 import dev.qapi.example.qmp.MonitorInfo;
 import dev.qapi.example.qmp.MonitorMode;
 import dev.qapi.example.qmp.SocketAddressLegacy;
@@ -62,10 +63,10 @@ final class ExampleCommands implements ControlCommands, CharCommands {
     }
 
     @Override
-    public void monitorAdd(Optional<String> id, String chardev, Optional<Boolean> pretty) {
-        id.ifPresent(ExampleCommands::requireIdentifier);
-        String added = server.addMonitor(chardev, id, pretty.orElse(false), true);
-        LOG.info("monitor {} added on chardev {}", added, chardev);
+    public void monitorAdd(MonitorAddArguments arg) {
+        arg.id().ifPresent(ExampleCommands::requireIdentifier);
+        String added = server.addMonitor(arg.chardev(), arg.id(), arg.pretty().orElse(false), true);
+        LOG.info("monitor {} added on chardev {}", added, arg.chardev());
     }
 
     @Override

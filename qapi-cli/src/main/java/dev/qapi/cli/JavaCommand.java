@@ -23,12 +23,12 @@ final class JavaCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "java -o DIR -p PACKAGE [-r RESDIR] [-D SYMBOL]... SCHEMA.json";
+        return "java -o DIR -p PACKAGE [-r RESDIR] [-D SYMBOL]... [--client-only] SCHEMA.json";
     }
 
     @Override
     public String summary() {
-        return "write the schema's Java bindings (types, commands, events, introspection)";
+        return "write the schema's Java bindings (types, commands, events, client, introspection; --client-only: no server side)";
     }
 
     @Override
@@ -38,12 +38,14 @@ final class JavaCommand implements Subcommand {
         String packageName = null;
         Set<String> defined = null;
         String schemaPath = null;
+        boolean clientOnly = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "-o" -> outDir = Arguments.value(args, ++i, "-o needs a DIR");
                 case "-r" -> resDir = Arguments.value(args, ++i, "-r needs a DIR");
                 case "-p" -> packageName = Arguments.value(args, ++i, "-p needs a PACKAGE");
+                case "--client-only" -> clientOnly = true;
                 default -> {
                     if (arg.startsWith("-D")) {
                         String symbol = arg.length() > 2 ? arg.substring(2) : Arguments.value(args, ++i, "-D needs a SYMBOL");
@@ -70,7 +72,7 @@ final class JavaCommand implements Subcommand {
         Arguments.required(schemaPath);
         GeneratorOptions options;
         try {
-            options = new GeneratorOptions(packageName, Optional.ofNullable(defined));
+            options = new GeneratorOptions(packageName, Optional.ofNullable(defined), !clientOnly);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

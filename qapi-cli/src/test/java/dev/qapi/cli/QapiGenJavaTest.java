@@ -28,7 +28,7 @@ class QapiGenJavaTest extends CliTest {
         String schema = schema();
         Path dir = tmp.resolve("out");
         assertEquals(0, run("java", "-o", dir.toString(), "-p", "com.example.qmp", schema), this::stderr);
-        assertEquals("qapi-gen: 9 files, 9 written, 0 unchanged\n", stdout());
+        assertEquals("qapi-gen: 11 files, 11 written, 0 unchanged\n", stdout());
         Path mode = dir.resolve("com/example/qmp/Mode.java");
         assertTrue(Files.readString(mode).contains("public enum Mode implements QapiValue"));
         assertTrue(Files.exists(dir.resolve("com/example/qmp/qapi-introspect.json")));
@@ -36,8 +36,20 @@ class QapiGenJavaTest extends CliTest {
         FileTime before = FileTime.fromMillis(1_000_000L);
         Files.setLastModifiedTime(mode, before);
         assertEquals(0, run("java", "-o", dir.toString(), "-p", "com.example.qmp", schema), this::stderr);
-        assertEquals("qapi-gen: 9 files, 0 written, 9 unchanged\n", stdout());
+        assertEquals("qapi-gen: 11 files, 0 written, 11 unchanged\n", stdout());
         assertEquals(before, Files.getLastModifiedTime(mode));
+    }
+
+    @Test
+    void clientOnlyLeavesOutTheServerSide() throws IOException {
+        Path dir = tmp.resolve("client");
+        assertEquals(0, run("java", "--client-only", "-o", dir.toString(), "-p", "p", schema()), this::stderr);
+        assertTrue(Files.exists(dir.resolve("p/SchemaClient.java")));
+        assertTrue(Files.exists(dir.resolve("p/SetModeArguments.java")));
+        assertTrue(Files.exists(dir.resolve("p/ModeChangedEvent.java")));
+        assertFalse(Files.exists(dir.resolve("p/SCommands.java")));
+        assertFalse(Files.exists(dir.resolve("p/SEvents.java")));
+        assertFalse(Files.exists(dir.resolve("p/qapi-introspect.json")));
     }
 
     @Test

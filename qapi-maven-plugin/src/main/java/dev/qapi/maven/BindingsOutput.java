@@ -37,6 +37,10 @@ record BindingsOutput(GeneratorOptions options, String schemaFileName, Path sour
         settings.put("defines", options.defines().isPresent()
                 ? "[" + String.join(",", new TreeSet<>(options.defines().get())) + "]"
                 : "all");
+        if (!options.serverSide()) {
+            // only when off, so that the recorded settings of existing builds stay as they were
+            settings.put("serverSide", "false");
+        }
         return settings;
     }
 

@@ -60,12 +60,22 @@ public class GenerateMojo extends AbstractQapiMojo {
     @Parameter
     private List<String> defines;
 
+    /**
+     * Whether to generate the server side too (commands interfaces and their registration, event
+     * emitters, the introspection data). Off for a client of someone else's server, such as QEMU: the
+     * types, argument records, event records and {@code SchemaClient} are always generated.
+     *
+     * <pre>{@code <serverSide>false</serverSide>}</pre>
+     */
+    @Parameter(property = "qapi.serverSide", defaultValue = "true")
+    private boolean serverSide;
+
     @Override
     protected SchemaOutput output() throws MojoFailureException {
         GeneratorOptions options;
         try {
             options = new GeneratorOptions(packageName,
-                    defines == null ? Optional.empty() : Optional.of(symbols(defines)));
+                    defines == null ? Optional.empty() : Optional.of(symbols(defines)), serverSide);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("qapi: packageName: " + e.getMessage());
         }

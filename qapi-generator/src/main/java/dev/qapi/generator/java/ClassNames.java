@@ -14,6 +14,7 @@ public final class ClassNames {
     private static final String MARSHAL = RUNTIME + ".marshal";
     private static final String DISPATCH = RUNTIME + ".dispatch";
     private static final String EVENT = RUNTIME + ".event";
+    private static final String CLIENT = RUNTIME + ".client";
 
     /** {@code null}'s Java type. */
     public static final ClassName QNULL = ClassName.get(RUNTIME, "QNull");
@@ -37,6 +38,14 @@ public final class ClassNames {
     public static final ClassName COMMAND_CONTEXT = ClassName.get(DISPATCH, "CommandContext");
 
     public static final ClassName EVENT_SINK = ClassName.get(EVENT, "EventSink");
+
+    public static final ClassName QMP_CALLER = ClassName.get(CLIENT, "QmpCaller");
+    public static final ClassName CALL_OPTIONS = ClassName.get(CLIENT, "CallOptions");
+    public static final ClassName TYPED_CALLER = ClassName.get(CLIENT, "TypedCaller");
+    public static final ClassName CLIENT_COMMAND = ClassName.get(CLIENT, "ClientCommand");
+    public static final ClassName CLIENT_EVENT = ClassName.get(CLIENT, "ClientEvent");
+    public static final ClassName SKEW_LISTENER = ClassName.get(CLIENT, "SkewListener");
+    public static final ClassName EVENT_SUBSCRIPTION = ClassName.get(CLIENT, "EventSubscription");
 
     /** Jackson's tree, for {@code any}. */
     public static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");

@@ -5,12 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.qapi.parser.schema.Command;
 import dev.qapi.parser.schema.Feature;
 import dev.qapi.parser.schema.Member;
-import dev.qapi.parser.schema.ObjectType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +28,11 @@ final class CommandsGenerator {
         this.ctx = ctx;
     }
 
-    /** A command's Java shape: its method name and parameters. */
-    private record Shape(Command command, String method, List<Member> members, Map<String, String> names, boolean boxed) {
+    /** A command's method name and argument shape. */
+    private record Shape(String method, CommandShape args) {
+        Command command() {
+            return args.command();
+        }
     }
 
     /**
@@ -48,7 +49,7 @@ final class CommandsGenerator {
         for (Command c : commands) {
             constantNames.put(c.name(), constants.claim(JavaNames.constant(c.name())));
             if (c.gen()) {
-                shapes.add(shape(c, methods.claim(JavaNames.lowerCamel(c.name()))));
+                shapes.add(new Shape(methods.claim(JavaNames.lowerCamel(c.name())), CommandShape.of(ctx, c)));
             }
         }
         TypeSpec.Builder api = ctx.generated(TypeSpec.interfaceBuilder(interfaceName)).addModifiers(Modifier.PUBLIC);
@@ -82,41 +83,29 @@ final class CommandsGenerator {
         return List.of(api.build(), marshal.build());
     }
 
-    private Shape shape(Command c, String method) {
-        if (c.argTypeName() == null) {
-            return new Shape(c, method, List.of(), Map.of(), false);
-        }
-        ObjectType arg = ctx.types().schema().objectType(c.argTypeName());
-        if (c.boxed()) {
-            return new Shape(c, method, List.of(), Map.of(), true);
-        }
-        List<Member> members = ctx.codec().included(arg.members());
-        return new Shape(c, method, members, MemberCodec.javaNames(members), false);
-    }
-
     private MethodSpec method(Shape s) {
         Command c = s.command();
         MethodSpec.Builder m = MethodSpec.methodBuilder(s.method())
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .addAnnotations(Annotations.of(c.name(), c.features(), c.ifcond(), ctx.options()));
         List<Javadocs.Param> params = new ArrayList<>();
-        if (s.boxed()) {
-            m.addParameter(ctx.types().type(c.argTypeName()), "arg");
+        if (s.args().kind() == CommandShape.Kind.RECORD) {
+            m.addParameter(s.args().arguments(), "arg");
             params.add(new Javadocs.Param("arg", ""));
         }
-        for (Member member : s.members()) {
-            m.addParameter(ctx.codec().parameter(member, s.names().get(member.name())));
-            params.add(new Javadocs.Param(s.names().get(member.name()), member.name()));
+        if (s.args().kind() == CommandShape.Kind.FLAT) {
+            for (Member member : s.args().members()) {
+                String name = s.args().names().get(member.name());
+                m.addParameter(ctx.codec().parameter(member, name));
+                params.add(new Javadocs.Param(name, member.name()));
+            }
         }
         if (c.retTypeName() != null) {
             m.returns(ctx.types().type(c.retTypeName()));
         }
         String doc = ctx.javadocs().definition(c.doc(), "The command {@code " + c.name() + "}.", c.ifcond(),
                 ctx.options().recordsConditions(), c.features(), params, c.retTypeName() != null);
-        if (s.boxed()) {
-            doc = doc.replace("@param arg the member {@code }", "@param arg the arguments");
-        }
-        m.addJavadoc("$L\n", doc);
+        m.addJavadoc("$L\n", doc.replace("@param arg the member {@code }", "@param arg the arguments"));
         return m.build();
     }
 
@@ -135,7 +124,7 @@ final class CommandsGenerator {
 
     private MethodSpec marshalMethod(Shape s, ClassName interfaceName) {
         Command c = s.command();
-        Map<String, String> names = s.names();
+        Map<String, String> names = s.args().names();
         String impl = MemberCodec.freeName(names, "impl");
         String arguments = MemberCodec.freeName(names, "arguments");
         String context = MemberCodec.freeName(names, "context");
@@ -150,15 +139,19 @@ final class CommandsGenerator {
                 .addParameter(ClassNames.COMMAND_CONTEXT, context)
                 .addStatement("$T $N = new $T($N, $N.policy())", ClassNames.INPUT_VISITOR, in, ClassNames.INPUT_VISITOR, arguments, context)
                 .addStatement("$N.startStruct(null)", in);
-        String call;
-        if (s.boxed()) {
+        String call = "";
+        if (s.args().kind() != CommandShape.Kind.NONE) {
             String arg = MemberCodec.freeName(names, "arg");
-            TypeName argType = ctx.types().type(c.argTypeName());
-            m.addStatement("$T $N = $T.readMembers($N)", argType, arg, ctx.types().className(c.argTypeName()), in);
-            call = arg;
-        } else {
-            m.addCode(ctx.codec().readLocals(s.members(), names, in));
-            call = String.join(", ", names.values());
+            m.addStatement("$T $N = $T.readMembers($N)", s.args().arguments(), arg, s.args().arguments(), in);
+            if (s.args().kind() == CommandShape.Kind.RECORD) {
+                call = arg;
+            } else {
+                List<String> accessors = new ArrayList<>();
+                for (String name : names.values()) {
+                    accessors.add(arg + "." + name + "()");
+                }
+                call = String.join(", ", accessors);
+            }
         }
         m.addStatement("$N.checkStruct()", in).addStatement("$N.endStruct()", in);
         m.addStatement("$T $N = new $T($N.policy())", ClassNames.OUTPUT_VISITOR, out, ClassNames.OUTPUT_VISITOR, context);

@@ -16,9 +16,13 @@ import javax.lang.model.element.Modifier;
 
 /**
  * A schema enum as a Java enum: constants in schema order that keep their wire names and features,
- * reading that rejects unknown values with QEMU's message.
+ * then {@code UNRECOGNIZED}; strict reading rejects unknown values with QEMU's message, tolerant reading
+ * (a client's) gives {@code UNRECOGNIZED}.
  */
 final class EnumGenerator {
+    /** The constant of every generated enum that stands for a value the bindings do not know. */
+    static final String UNRECOGNIZED = "UNRECOGNIZED";
+
     private final Context ctx;
 
     EnumGenerator(Context ctx) {
@@ -48,11 +52,13 @@ final class EnumGenerator {
                     ctx.options().recordsConditions(), value.features()) + "\n");
             spec.addEnumConstant(constants.get(value.name()), constant.build());
         }
-        if (values.isEmpty()) {
-            // Java needs a constant to make an enum; a schema enum may have none in this build.
-            spec.addEnumConstant("NO_VALUES", TypeSpec.anonymousClassBuilder("$S, 0", "")
-                    .addJavadoc("Stands in for the values this enum does not have; never read.\n").build());
-        }
+        // What a tolerant decoder (a client reading a server of another version) gives for a value this
+        // build does not know; strict decoding never does. Also the constant Java needs when the schema
+        // enum has none in this build.
+        spec.addEnumConstant(UNRECOGNIZED, TypeSpec.anonymousClassBuilder("null, 0")
+                .addJavadoc("A value these bindings do not know, received from a server of another version (a client"
+                        + " decodes what it receives tolerantly; the wire string is in the decoder's {@code Skew}). Never"
+                        + " sent: writing it throws {@code IllegalArgumentException}.\n").build());
         if (type.prefix() != null) {
             spec.addField(FieldSpec.builder(JdkTypes.STRING, "QAPI_PREFIX", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The schema's {@code prefix} for this enum's C constants.\n")
@@ -63,7 +69,9 @@ final class EnumGenerator {
         spec.addStaticBlock(CodeBlock.builder()
                 .addStatement("$T<$T, $T> byWire = new $T<>()", JdkTypes.MAP, JdkTypes.STRING, self, JdkTypes.HASH_MAP)
                 .beginControlFlow("for ($T value : values())", self)
+                .beginControlFlow("if (value != $N)", UNRECOGNIZED)
                 .addStatement("byWire.put(value.wireName, value)")
+                .endControlFlow()
                 .endControlFlow()
                 .addStatement("BY_WIRE = $T.copyOf(byWire)", JdkTypes.MAP)
                 .build());
@@ -76,7 +84,7 @@ final class EnumGenerator {
                 .addStatement("this.specialFeatures = specialFeatures")
                 .build());
         spec.addMethod(MethodSpec.methodBuilder("wireName")
-                .addJavadoc("The value's name on the wire.\n")
+                .addJavadoc("The value's name on the wire; null for {@link #$L}.\n", UNRECOGNIZED)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(JdkTypes.STRING)
                 .addStatement("return wireName")
@@ -96,8 +104,9 @@ final class EnumGenerator {
                 .addParameter(JdkTypes.STRING, "name")
                 .addStatement("String wire = in.readStr(name)")
                 .addStatement("$T value = BY_WIRE.get(wire)", self)
-                .beginControlFlow("if (value == null$L)", values.isEmpty() ? " || value == NO_VALUES" : "")
-                .addStatement("throw in.enumValueError(name, wire)")
+                .beginControlFlow("if (value == null)")
+                .addStatement("in.unknownEnumValue(name, wire)")
+                .addStatement("return $N", UNRECOGNIZED)
                 .endControlFlow()
                 .beginControlFlow("if (value.specialFeatures != 0)")
                 .addStatement("in.checkEnumValuePolicy(wire, value.specialFeatures)")
@@ -109,6 +118,10 @@ final class EnumGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ClassNames.JSON_NODE)
                 .addParameter(ClassNames.OUTPUT_VISITOR, "out")
+                .beginControlFlow("if (this == $N)", UNRECOGNIZED)
+                .addStatement("throw new $T($S)", JdkTypes.ILLEGAL_ARGUMENT_EXCEPTION,
+                        self.simpleName() + "." + UNRECOGNIZED + " stands for a value these bindings do not know: it cannot be sent")
+                .endControlFlow()
                 .addStatement("return out.str(wireName)")
                 .build());
         return spec.build();

@@ -50,6 +50,7 @@ final class EventsGenerator {
      * The event records and the emitter interface of one module.
      *
      * @param recordNames the class of each event's record, in order
+     * @param emitterName the emitter's class; null for none (no server side)
      */
     List<TypeSpec> generate(String module, List<Event> events, List<ClassName> recordNames, ClassName emitterName) {
         JavaNames.Scope methods = new JavaNames.Scope("to");
@@ -62,7 +63,9 @@ final class EventsGenerator {
         for (Shape s : shapes) {
             out.add(record(s));
         }
-        out.add(emitter(module, shapes, emitterName));
+        if (emitterName != null) {
+            out.add(emitter(module, shapes, emitterName));
+        }
         return out;
     }
 
@@ -108,7 +111,32 @@ final class EventsGenerator {
                     .addStatement("return $N", json);
         }
         spec.addMethod(data.build());
+        spec.addMethod(read(s));
         return spec.build();
+    }
+
+    /** {@code read(in, name)}: the event from its {@code data} object, what a client receives. */
+    private MethodSpec read(Shape s) {
+        String in = MemberCodec.freeName(s.names(), "in");
+        String name = MemberCodec.freeName(s.names(), "name");
+        MethodSpec.Builder read = MethodSpec.methodBuilder("read")
+                .addJavadoc("Reads the event from its {@code data} object called {@code $N} (null at the top).\n", name)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(s.record())
+                .addParameter(ClassNames.INPUT_VISITOR, in)
+                .addParameter(JdkTypes.STRING, name);
+        if (s.boxed()) {
+            return read.addStatement("return new $T($T.read($N, $N))", s.record(), ctx.types().className(s.event().argTypeName()),
+                    in, name).build();
+        }
+        String value = MemberCodec.freeName(s.names(), "value");
+        return read.addStatement("$N.startStruct($N)", in, name)
+                .addCode(ctx.codec().readLocals(s.members(), s.names(), in))
+                .addStatement("$T $N = new $T($L)", s.record(), value, s.record(), String.join(", ", s.names().values()))
+                .addStatement("$N.checkStruct()", in)
+                .addStatement("$N.endStruct()", in)
+                .addStatement("return $N", value)
+                .build();
     }
 
     /** The name of the record method that builds the data (it must not clash with a component). */

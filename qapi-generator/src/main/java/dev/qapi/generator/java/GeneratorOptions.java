@@ -12,8 +12,11 @@ import java.util.TreeSet;
  * @param packageName the Java package of every generated class, e.g. {@code com.example.qmp}
  * @param defines the configuration symbols that are defined, when conditions are to be evaluated
  *     ({@code -D}); empty to generate everything and record the conditions as annotations
+ * @param serverSide whether to generate what a server needs besides the types and the client: the
+ *     commands interfaces and their registration, the event emitters and the introspection data; off
+ *     for a client of someone else's server (such as QEMU)
  */
-public record GeneratorOptions(String packageName, Optional<Set<String>> defines) {
+public record GeneratorOptions(String packageName, Optional<Set<String>> defines, boolean serverSide) {
 
     public GeneratorOptions {
         Objects.requireNonNull(packageName, "packageName");
@@ -44,9 +47,19 @@ public record GeneratorOptions(String packageName, Optional<Set<String>> defines
         return !start;
     }
 
+    /** Both sides, conditions evaluated for {@code defines} (empty: recorded). */
+    public GeneratorOptions(String packageName, Optional<Set<String>> defines) {
+        this(packageName, defines, true);
+    }
+
     /** Everything generated, conditions recorded. */
     public static GeneratorOptions of(String packageName) {
         return new GeneratorOptions(packageName, Optional.empty());
+    }
+
+    /** These options without the server side: types, argument records, events and the client. */
+    public GeneratorOptions clientOnly() {
+        return new GeneratorOptions(packageName, defines, false);
     }
 
     /** Whether something with condition {@code ifcond} is generated. */

@@ -72,7 +72,9 @@ public final class JavaGenerator {
 
     private GeneratedFiles run() {
         // The introspection data needs no names; it is made on another core while the classes are built.
-        ForkJoinTask<String> introspection = ForkJoinPool.commonPool().submit(this::introspectionJson);
+        ForkJoinTask<String> introspection = options.serverSide()
+                ? ForkJoinPool.commonPool().submit(this::introspectionJson)
+                : null;
         String dir = options.packageName().replace('.', '/') + "/";
         SourceRenderer renderer = new SourceRenderer(INDENT);
         String comment = fileComment(schemaName);
@@ -80,7 +82,9 @@ public final class JavaGenerator {
                 .map(spec -> new GeneratedFile(GeneratedFile.Kind.SOURCE, dir + spec.name() + ".java",
                         renderer.render(options.packageName(), spec, comment)))
                 .toList());
-        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, dir + INTROSPECTION_RESOURCE, introspection.join()));
+        if (introspection != null) {
+            files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, dir + INTROSPECTION_RESOURCE, introspection.join()));
+        }
         return new GeneratedFiles(files);
     }
 
@@ -95,12 +99,15 @@ public final class JavaGenerator {
      * cold start on large schemas.
      */
     private List<Supplier<List<TypeSpec>>> specJobs() {
-        JavaNames.Scope topLevel = new JavaNames.Scope("SchemaIntrospection");
+        JavaNames.Scope topLevel = new JavaNames.Scope("SchemaIntrospection", ClientGenerator.CLASS_NAME);
         JavaTypes types = new JavaTypes(schema, options, topLevel);
         JavadocRenderer javadoc = new JavadocRenderer(new DocMarkup(new InlineMarkup(name -> types.classIfGenerated(name)
                 .map(c -> new Inline.Link(name, true, c.simpleName(), null)))));
         Context ctx = new Context(types, new MemberCodec(types), new Javadocs(javadoc), options, schemaName);
         List<Supplier<List<TypeSpec>>> jobs = new ArrayList<>();
+        List<Command> allCommands = new ArrayList<>();
+        List<Event> allEvents = new ArrayList<>();
+        List<ClassName> allEventRecords = new ArrayList<>();
         for (Module module : schema.modules()) {
             List<Command> commands = new ArrayList<>();
             List<Event> events = new ArrayList<>();
@@ -109,12 +116,17 @@ public final class JavaGenerator {
                     jobs.add(() -> List.of(typeSpec(ctx, type)));
                 } else if (entity instanceof Command c && types.included(c)) {
                     commands.add(c);
+                    if (c.argTypeName() != null && types.schema().objectType(c.argTypeName()).isImplicit()) {
+                        jobs.add(() -> List.of(new StructGenerator(ctx).generateArguments(
+                                types.schema().objectType(c.argTypeName()), c)));
+                    }
                 } else if (entity instanceof Event e && types.included(e)) {
                     events.add(e);
                 }
             }
+            allCommands.addAll(commands);
             String stem = JavaNames.moduleStem(module.name());
-            if (!commands.isEmpty()) {
+            if (!commands.isEmpty() && options.serverSide()) {
                 ClassName api = ClassName.get(options.packageName(), topLevel.claim(stem + "Commands"));
                 ClassName marshal = ClassName.get(options.packageName(), topLevel.claim(stem + "CommandsMarshal"));
                 jobs.add(() -> new CommandsGenerator(ctx).generate(module.name(), commands, api, marshal));
@@ -124,11 +136,19 @@ public final class JavaGenerator {
                 for (Event e : events) {
                     records.add(ClassName.get(options.packageName(), topLevel.claim(JavaNames.eventClass(e.name()))));
                 }
-                ClassName emitter = ClassName.get(options.packageName(), topLevel.claim(stem + "Events"));
+                allEvents.addAll(events);
+                allEventRecords.addAll(records);
+                ClassName emitter = options.serverSide()
+                        ? ClassName.get(options.packageName(), topLevel.claim(stem + "Events"))
+                        : null;
                 jobs.add(() -> new EventsGenerator(ctx).generate(module.name(), events, records, emitter));
             }
         }
-        jobs.add(() -> List.of(introspectionClass(ctx)));
+        ClassName client = ClassName.get(options.packageName(), ClientGenerator.CLASS_NAME);
+        jobs.add(() -> List.of(new ClientGenerator(ctx).generate(client, allCommands, allEvents, allEventRecords)));
+        if (options.serverSide()) {
+            jobs.add(() -> List.of(introspectionClass(ctx)));
+        }
         return jobs;
     }
 

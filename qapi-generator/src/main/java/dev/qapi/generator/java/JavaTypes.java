@@ -6,12 +6,15 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.qapi.parser.schema.AlternateType;
 import dev.qapi.parser.schema.ArrayType;
+import dev.qapi.parser.schema.Command;
 import dev.qapi.parser.schema.Definition;
 import dev.qapi.parser.schema.EnumType;
 import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.Schema;
 import dev.qapi.parser.schema.SchemaType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +29,7 @@ final class JavaTypes {
     private final Schema schema;
     private final GeneratorOptions options;
     private final Map<String, ClassName> classes = new LinkedHashMap<>();
+    private final List<Command> argumentRecords = new ArrayList<>();
 
     JavaTypes(Schema schema, GeneratorOptions options, JavaNames.Scope topLevel) {
         this.schema = schema;
@@ -35,6 +39,20 @@ final class JavaTypes {
                 classes.put(type.name(), ClassName.get(options.packageName(), topLevel.claim(JavaNames.upperCamel(type.name()))));
             }
         }
+        // A command's implicit argument type becomes a record too (block-commit -> BlockCommitArguments):
+        // what a client builds and sends, and what a server implementation with optional arguments gets.
+        for (Command c : schema.commands()) {
+            if (c.argTypeName() != null && options.includes(c.ifcond()) && schema.objectType(c.argTypeName()).isImplicit()) {
+                classes.put(c.argTypeName(), ClassName.get(options.packageName(),
+                        topLevel.claim(JavaNames.upperCamel(c.name()) + "Arguments")));
+                argumentRecords.add(c);
+            }
+        }
+    }
+
+    /** The commands whose implicit argument type is a record of its own, in schema order. */
+    List<Command> argumentRecords() {
+        return argumentRecords;
     }
 
     Schema schema() {
@@ -74,7 +92,7 @@ final class JavaTypes {
 
     /** The Java constant of each value of {@code type} in this build, by wire name, in schema order. */
     Map<String, String> enumConstants(EnumType type) {
-        JavaNames.Scope scope = new JavaNames.Scope("BY_WIRE", "QAPI_PREFIX", "NO_VALUES");
+        JavaNames.Scope scope = new JavaNames.Scope("BY_WIRE", "QAPI_PREFIX", EnumGenerator.UNRECOGNIZED);
         Map<String, String> out = new LinkedHashMap<>();
         for (var value : type.values()) {
             if (options.includes(value.ifcond())) {

@@ -17,6 +17,10 @@ final class JdkTypes {
     static final ClassName HASH_MAP = ClassName.get("java.util", "HashMap");
     static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
     static final ClassName ILLEGAL_STATE_EXCEPTION = ClassName.get("java.lang", "IllegalStateException");
+    static final ClassName ILLEGAL_ARGUMENT_EXCEPTION = ClassName.get("java.lang", "IllegalArgumentException");
+    static final ClassName VOID = ClassName.get("java.lang", "Void");
+    static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+    static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
     static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");
     static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
     static final ClassName UNCHECKED_IO_EXCEPTION = ClassName.get("java.io", "UncheckedIOException");

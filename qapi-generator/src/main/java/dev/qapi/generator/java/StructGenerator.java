@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.qapi.parser.schema.Command;
 import dev.qapi.parser.schema.Member;
 import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.SchemaType;
@@ -26,15 +27,38 @@ final class StructGenerator {
     }
 
     TypeSpec generate(ObjectType type) {
-        ClassName self = ctx.types().className(type.name());
         List<Member> members = ctx.codec().included(type.members());
         Map<String, String> names = MemberCodec.javaNames(members);
-        TypeSpec.Builder spec = ctx.generated(TypeSpec.recordBuilder(self))
-                .addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(ClassNames.QAPI_VALUE)
+        TypeSpec.Builder spec = ctx.generated(TypeSpec.recordBuilder(ctx.types().className(type.name())))
                 .addAnnotations(Annotations.of(type.name(), type.features(), type.ifcond(), ctx.options()));
         Context.javadoc(spec, ctx.javadocs().definition(type.doc(), "The struct {@code " + type.name() + "}.",
                 type.ifcond(), ctx.options().recordsConditions(), type.features(), params(members, names), false));
+        return body(spec, type, members, names, 2);
+    }
+
+    /**
+     * The record of a command's implicit argument type ({@code block-commit} → {@code BlockCommitArguments}),
+     * documented from the command's doc comment, with a builder as soon as one argument is optional.
+     */
+    TypeSpec generateArguments(ObjectType type, Command command) {
+        List<Member> members = ctx.codec().included(type.members());
+        Map<String, String> names = MemberCodec.javaNames(members);
+        TypeSpec.Builder spec = ctx.generated(TypeSpec.recordBuilder(ctx.types().className(type.name())))
+                .addAnnotations(Annotations.of(null, List.of(), command.ifcond(), ctx.options()));
+        List<Javadocs.Param> params = new ArrayList<>(members.size());
+        for (Member m : members) {
+            dev.qapi.parser.doc.Doc owner = ownerDoc(ctx, m);
+            params.add(new Javadocs.Param(names.get(m.name()), m.name(), owner != null ? owner : command.doc()));
+        }
+        Context.javadoc(spec, ctx.javadocs().definition(null, "The arguments of the command {@code " + command.name() + "}.",
+                command.ifcond(), ctx.options().recordsConditions(), List.of(), params, false));
+        return body(spec, type, members, names, 1);
+    }
+
+    private TypeSpec body(TypeSpec.Builder spec, ObjectType type, List<Member> members, Map<String, String> names,
+            int optionalForBuilder) {
+        ClassName self = ctx.types().className(type.name());
+        spec.addModifiers(Modifier.PUBLIC).addSuperinterface(ClassNames.QAPI_VALUE);
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         for (Member m : members) {
             constructor.addParameter(ctx.codec().parameter(m, names.get(m.name())));
@@ -45,7 +69,7 @@ final class StructGenerator {
         spec.addMethod(readMembers(self, members, names));
         spec.addMethod(write(names));
         spec.addMethod(writeMembers(members, names, false));
-        if (optionalCount(members) >= 2) {
+        if (optionalCount(members) >= optionalForBuilder) {
             addBuilder(spec, self, members, names);
         }
         return spec.build();

@@ -120,7 +120,9 @@ final class UnionGenerator {
                             args.isEmpty() ? "" : ", ", ctx.types().className(b.typeName()), in);
             sw.add("case $N -> $L;\n", constants.get(b.name()), call);
         }
-        if (branches.size() < constants.size() || constants.isEmpty()) {
+        // Only a tolerant decoder gets here: the discriminator has a value these bindings do not know.
+        sw.add("case $N -> throw $N.unknownBranch($S);\n", EnumGenerator.UNRECOGNIZED, in, tag.name());
+        if (branches.size() < constants.size()) {
             sw.add("default -> throw new $T($S + $N);\n", JdkTypes.ILLEGAL_STATE_EXCEPTION, "no branch in this build for ", names.get(tag.name()));
         }
         sw.unindent().add("};\n");

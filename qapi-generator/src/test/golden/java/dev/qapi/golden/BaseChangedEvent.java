@@ -3,6 +3,7 @@ package dev.qapi.golden;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qapi.runtime.annotation.QapiName;
+import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
 import java.lang.String;
 import javax.annotation.processing.Generated;
@@ -28,5 +29,16 @@ public record BaseChangedEvent() {
      */
     public ObjectNode toData(OutputVisitor out) {
         return null;
+    }
+
+    /**
+     * Reads the event from its {@code data} object called {@code name} (null at the top).
+     */
+    public static BaseChangedEvent read(InputVisitor in, String name) {
+        in.startStruct(name);
+        BaseChangedEvent value = new BaseChangedEvent();
+        in.checkStruct();
+        in.endStruct();
+        return value;
     }
 }

@@ -3,6 +3,7 @@ package dev.qapi.golden;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qapi.runtime.annotation.QapiName;
+import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
 import java.lang.String;
 import java.util.Objects;
@@ -34,5 +35,12 @@ public record CanvasClearedEvent(FigureBase data) {
      */
     public ObjectNode toData(OutputVisitor out) {
         return (ObjectNode) data.write(out);
+    }
+
+    /**
+     * Reads the event from its {@code data} object called {@code name} (null at the top).
+     */
+    public static CanvasClearedEvent read(InputVisitor in, String name) {
+        return new CanvasClearedEvent(FigureBase.read(in, name));
     }
 }

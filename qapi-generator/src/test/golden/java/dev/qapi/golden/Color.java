@@ -9,6 +9,7 @@ import dev.qapi.runtime.marshal.OutputVisitor;
 import dev.qapi.runtime.marshal.QapiValue;
 import dev.qapi.runtime.marshal.SpecialFeatures;
 import java.lang.Deprecated;
+import java.lang.IllegalArgumentException;
 import java.lang.Override;
 import java.lang.String;
 import java.util.HashMap;
@@ -60,7 +61,12 @@ public enum Color implements QapiValue {
     /**
      * a value starting with a digit
      */
-    _1ST_CHOICE("1st-choice", 0);
+    _1ST_CHOICE("1st-choice", 0),
+
+    /**
+     * A value these bindings do not know, received from a server of another version (a client decodes what it receives tolerantly; the wire string is in the decoder's {@code Skew}). Never sent: writing it throws {@code IllegalArgumentException}.
+     */
+    UNRECOGNIZED(null, 0);
 
     /**
      * The schema's {@code prefix} for this enum's C constants.
@@ -72,7 +78,9 @@ public enum Color implements QapiValue {
     static {
         Map<String, Color> byWire = new HashMap<>();
         for (Color value : values()) {
-            byWire.put(value.wireName, value);
+            if (value != UNRECOGNIZED) {
+                byWire.put(value.wireName, value);
+            }
         }
         BY_WIRE = Map.copyOf(byWire);
     }
@@ -87,7 +95,7 @@ public enum Color implements QapiValue {
     }
 
     /**
-     * The value's name on the wire.
+     * The value's name on the wire; null for {@link #UNRECOGNIZED}.
      */
     public String wireName() {
         return wireName;
@@ -107,7 +115,8 @@ public enum Color implements QapiValue {
         String wire = in.readStr(name);
         Color value = BY_WIRE.get(wire);
         if (value == null) {
-            throw in.enumValueError(name, wire);
+            in.unknownEnumValue(name, wire);
+            return UNRECOGNIZED;
         }
         if (value.specialFeatures != 0) {
             in.checkEnumValuePolicy(wire, value.specialFeatures);
@@ -117,6 +126,9 @@ public enum Color implements QapiValue {
 
     @Override
     public JsonNode write(OutputVisitor out) {
+        if (this == UNRECOGNIZED) {
+            throw new IllegalArgumentException("Color.UNRECOGNIZED stands for a value these bindings do not know: it cannot be sent");
+        }
         return out.str(wireName);
     }
 }

@@ -66,6 +66,7 @@ public sealed interface Figure extends QapiValue permits Figure.Circle, Figure.S
             case SQUARE -> new Square(name, Polygon.readMembers(in));
             case TRIANGLE -> new Triangle(name);
             case HEXAGON -> new Hexagon(name);
+            case UNRECOGNIZED -> throw in.unknownBranch("shape");
         };
     }
 

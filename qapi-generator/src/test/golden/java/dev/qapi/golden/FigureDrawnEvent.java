@@ -4,6 +4,7 @@ package dev.qapi.golden;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qapi.runtime.annotation.QapiFeatures;
 import dev.qapi.runtime.annotation.QapiName;
+import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
 import java.lang.Long;
 import java.lang.String;
@@ -50,5 +51,21 @@ public record FigureDrawnEvent(Figure figure, Optional<Long> when) {
             json.set("when", out.int64(this.when.get()));
         }
         return json;
+    }
+
+    /**
+     * Reads the event from its {@code data} object called {@code name} (null at the top).
+     */
+    public static FigureDrawnEvent read(InputVisitor in, String name) {
+        in.startStruct(name);
+        Figure figure = Figure.read(in, "figure");
+        Optional<Long> when = Optional.empty();
+        if (in.optional("when")) {
+            when = Optional.of(in.readInt64("when"));
+        }
+        FigureDrawnEvent value = new FigureDrawnEvent(figure, when);
+        in.checkStruct();
+        in.endStruct();
+        return value;
     }
 }

@@ -3,11 +3,7 @@ package dev.qapi.golden;
 
 import dev.qapi.runtime.annotation.QapiFeatures;
 import dev.qapi.runtime.annotation.QapiName;
-import java.lang.Boolean;
-import java.lang.Long;
-import java.lang.String;
 import java.util.List;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -50,14 +46,11 @@ public interface GoldenCommands {
      * &lt;- &#123; "return": &#123;&#125; &#125;
      * </pre>
      *
-     * @param name the option
-     * @param value its new value
-     * @param force even when locked
-     * @param in a member whose name is also the visitor's
+     * @param arg the arguments
      * @since 1.0
      */
     @QapiName("set-option")
-    void setOption(String name, Setting value, Optional<Boolean> force, Optional<Long> in);
+    void setOption(SetOptionArguments arg);
 
     /**
      * Lists the points.

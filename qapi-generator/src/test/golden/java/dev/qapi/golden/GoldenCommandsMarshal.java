@@ -9,12 +9,8 @@ import dev.qapi.runtime.dispatch.CommandRegistry;
 import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
 import dev.qapi.runtime.marshal.SpecialFeatures;
-import java.lang.Boolean;
-import java.lang.Long;
-import java.lang.String;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -74,20 +70,11 @@ public final class GoldenCommandsMarshal {
             CommandContext context) {
         InputVisitor in_ = new InputVisitor(arguments, context.policy());
         in_.startStruct(null);
-        String name = in_.readStr("name");
-        Setting value = Setting.read(in_, "value");
-        Optional<Boolean> force = Optional.empty();
-        if (in_.optional("force")) {
-            force = Optional.of(in_.readBool("force"));
-        }
-        Optional<Long> in = Optional.empty();
-        if (in_.optional("in")) {
-            in = Optional.of(in_.readInt64("in"));
-        }
+        SetOptionArguments arg = SetOptionArguments.readMembers(in_);
         in_.checkStruct();
         in_.endStruct();
         OutputVisitor out = new OutputVisitor(context.policy());
-        impl.setOption(name, value, force, in);
+        impl.setOption(arg);
         return out.object();
     }
 

@@ -2,8 +2,6 @@
 package dev.qapi.golden;
 
 import dev.qapi.runtime.annotation.QapiName;
-import java.lang.Boolean;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -19,10 +17,10 @@ public interface GoldenSubCommands {
     /**
      * Returns the base.
      *
-     * @param verbose say more
+     * @param arg the arguments
      * @return the base
      * @since 1.0
      */
     @QapiName("query-base")
-    Base queryBase(Optional<Boolean> verbose);
+    Base queryBase(QueryBaseArguments arg);
 }

@@ -8,10 +8,8 @@ import dev.qapi.runtime.dispatch.CommandInfo;
 import dev.qapi.runtime.dispatch.CommandRegistry;
 import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
-import java.lang.Boolean;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,14 +39,11 @@ public final class GoldenSubCommandsMarshal {
             CommandContext context) {
         InputVisitor in = new InputVisitor(arguments, context.policy());
         in.startStruct(null);
-        Optional<Boolean> verbose = Optional.empty();
-        if (in.optional("verbose")) {
-            verbose = Optional.of(in.readBool("verbose"));
-        }
+        QueryBaseArguments arg = QueryBaseArguments.readMembers(in);
         in.checkStruct();
         in.endStruct();
         OutputVisitor out = new OutputVisitor(context.policy());
-        Base result = impl.queryBase(verbose);
+        Base result = impl.queryBase(arg);
         Objects.requireNonNull(result, "query-base returned null");
         return result.write(out);
     }

@@ -6,6 +6,7 @@ import dev.qapi.runtime.annotation.QapiName;
 import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
 import dev.qapi.runtime.marshal.QapiValue;
+import java.lang.IllegalArgumentException;
 import java.lang.Override;
 import java.lang.String;
 import java.util.HashMap;
@@ -55,14 +56,21 @@ public enum QType implements QapiValue {
     /**
      * The value {@code qbool}.
      */
-    QBOOL("qbool", 0);
+    QBOOL("qbool", 0),
+
+    /**
+     * A value these bindings do not know, received from a server of another version (a client decodes what it receives tolerantly; the wire string is in the decoder's {@code Skew}). Never sent: writing it throws {@code IllegalArgumentException}.
+     */
+    UNRECOGNIZED(null, 0);
 
     private static final Map<String, QType> BY_WIRE;
 
     static {
         Map<String, QType> byWire = new HashMap<>();
         for (QType value : values()) {
-            byWire.put(value.wireName, value);
+            if (value != UNRECOGNIZED) {
+                byWire.put(value.wireName, value);
+            }
         }
         BY_WIRE = Map.copyOf(byWire);
     }
@@ -77,7 +85,7 @@ public enum QType implements QapiValue {
     }
 
     /**
-     * The value's name on the wire.
+     * The value's name on the wire; null for {@link #UNRECOGNIZED}.
      */
     public String wireName() {
         return wireName;
@@ -97,7 +105,8 @@ public enum QType implements QapiValue {
         String wire = in.readStr(name);
         QType value = BY_WIRE.get(wire);
         if (value == null) {
-            throw in.enumValueError(name, wire);
+            in.unknownEnumValue(name, wire);
+            return UNRECOGNIZED;
         }
         if (value.specialFeatures != 0) {
             in.checkEnumValuePolicy(wire, value.specialFeatures);
@@ -107,6 +116,9 @@ public enum QType implements QapiValue {
 
     @Override
     public JsonNode write(OutputVisitor out) {
+        if (this == UNRECOGNIZED) {
+            throw new IllegalArgumentException("QType.UNRECOGNIZED stands for a value these bindings do not know: it cannot be sent");
+        }
         return out.str(wireName);
     }
 }

@@ -7,6 +7,7 @@ import dev.qapi.runtime.annotation.QapiName;
 import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
 import dev.qapi.runtime.marshal.QapiValue;
+import java.lang.IllegalArgumentException;
 import java.lang.Override;
 import java.lang.String;
 import java.util.HashMap;
@@ -46,14 +47,21 @@ public enum Shape implements QapiValue {
      * <p>Only in builds where {@code any(HAVE_SIX, HAVE_HEX)} holds.
      */
     @QapiIf("any(HAVE_SIX, HAVE_HEX)")
-    HEXAGON("hexagon", 0);
+    HEXAGON("hexagon", 0),
+
+    /**
+     * A value these bindings do not know, received from a server of another version (a client decodes what it receives tolerantly; the wire string is in the decoder's {@code Skew}). Never sent: writing it throws {@code IllegalArgumentException}.
+     */
+    UNRECOGNIZED(null, 0);
 
     private static final Map<String, Shape> BY_WIRE;
 
     static {
         Map<String, Shape> byWire = new HashMap<>();
         for (Shape value : values()) {
-            byWire.put(value.wireName, value);
+            if (value != UNRECOGNIZED) {
+                byWire.put(value.wireName, value);
+            }
         }
         BY_WIRE = Map.copyOf(byWire);
     }
@@ -68,7 +76,7 @@ public enum Shape implements QapiValue {
     }
 
     /**
-     * The value's name on the wire.
+     * The value's name on the wire; null for {@link #UNRECOGNIZED}.
      */
     public String wireName() {
         return wireName;
@@ -88,7 +96,8 @@ public enum Shape implements QapiValue {
         String wire = in.readStr(name);
         Shape value = BY_WIRE.get(wire);
         if (value == null) {
-            throw in.enumValueError(name, wire);
+            in.unknownEnumValue(name, wire);
+            return UNRECOGNIZED;
         }
         if (value.specialFeatures != 0) {
             in.checkEnumValuePolicy(wire, value.specialFeatures);
@@ -98,6 +107,9 @@ public enum Shape implements QapiValue {
 
     @Override
     public JsonNode write(OutputVisitor out) {
+        if (this == UNRECOGNIZED) {
+            throw new IllegalArgumentException("Shape.UNRECOGNIZED stands for a value these bindings do not know: it cannot be sent");
+        }
         return out.str(wireName);
     }
 }

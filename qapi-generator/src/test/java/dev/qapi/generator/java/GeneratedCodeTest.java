@@ -16,6 +16,7 @@ import dev.qapi.golden.GoldenCommandsMarshal;
 import dev.qapi.golden.GoldenEvents;
 import dev.qapi.golden.Point;
 import dev.qapi.golden.SchemaIntrospection;
+import dev.qapi.golden.SetOptionArguments;
 import dev.qapi.golden.Setting;
 import dev.qapi.golden.Shape;
 import dev.qapi.runtime.QNull;
@@ -226,8 +227,8 @@ class GeneratedCodeTest {
         }
 
         @Override
-        public void setOption(String name, Setting value, Optional<Boolean> force, Optional<Long> in) {
-            calls.add("setOption " + name + " " + value + " " + force + " " + in);
+        public void setOption(SetOptionArguments arg) {
+            calls.add("setOption " + arg.name() + " " + arg.value() + " " + arg.force() + " " + arg.in());
         }
 
         @Override

@@ -292,11 +292,15 @@ final class QmpExampleChecker {
         JsonNode again;
         if (command.argTypeName() == null) {
             again = out.object();
-        } else if (command.boxed()) {
-            again = ((QapiValue) captured[0]).write(out);
         } else {
             List<Member> members = schema.objectType(command.argTypeName()).members();
-            again = bindings.writeMembers(out, members, captured);
+            // Boxed commands and those with optional arguments take one record (CommandShape), the others
+            // one parameter per argument.
+            if (command.boxed() || members.stream().anyMatch(Member::optional)) {
+                again = ((QapiValue) captured[0]).write(out);
+            } else {
+                again = bindings.writeMembers(out, members, captured);
+            }
         }
         compare(request.key(), command.name() + " arguments", arguments, again);
     }

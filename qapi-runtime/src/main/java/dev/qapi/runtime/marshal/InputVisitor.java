@@ -3,6 +3,7 @@ package dev.qapi.runtime.marshal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.qapi.runtime.json.QDictOrder;
 import dev.qapi.runtime.QNull;
 import dev.qapi.runtime.QmpException;
@@ -20,12 +21,20 @@ import java.util.Objects;
  * <p>Generated code drives it: {@code startStruct}, one {@code read*} per member (guarded by
  * {@link #optional}), {@link #checkStruct()}, {@link #endStruct()}. Every error is a {@link QmpException}
  * of class {@code GenericError}. An instance decodes one value and is not thread-safe.
+ *
+ * <p>That strict visitor decodes what a QMP server receives and checks what a client sends. What a
+ * client receives (returns, events) is decoded by a {@link #tolerant} one, since the server may be of
+ * another version: members the bindings do not know are ignored and enum values they do not know
+ * decode as the enum's {@code UNRECOGNIZED} constant, both recorded as {@link Skew}s; everything else
+ * (a missing mandatory member, a wrong JSON type, an out-of-range integer) fails the value as strictly.
  */
 public final class InputVisitor {
     private static final BigInteger UINT64_LIMIT = BigInteger.ONE.shiftLeft(64);
 
     private final JsonNode root;
     private final CompatPolicy policy;
+    /** Null when strict; what was passed over when tolerant. */
+    private final List<Skew> skews;
     private Frame top;
 
     /** One open object or list. */
@@ -56,8 +65,31 @@ public final class InputVisitor {
 
     /** A visitor over {@code root} (for command arguments, the arguments object) under {@code policy}. */
     public InputVisitor(JsonNode root, CompatPolicy policy) {
+        this(root, policy, null);
+    }
+
+    private InputVisitor(JsonNode root, CompatPolicy policy, List<Skew> skews) {
         this.root = Objects.requireNonNull(root, "root");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.skews = skews;
+    }
+
+    /**
+     * A tolerant visitor over {@code root}, for what a server sends a client: unknown members and enum
+     * values are passed over and recorded in {@link #skews()}; the compat policy accepts everything.
+     */
+    public static InputVisitor tolerant(JsonNode root) {
+        return new InputVisitor(root, CompatPolicy.DEFAULT, new ArrayList<>(0));
+    }
+
+    /** Whether this visitor is {@link #tolerant}. */
+    public boolean isTolerant() {
+        return skews != null;
+    }
+
+    /** What a tolerant visitor passed over so far, in the order met; always empty when strict. */
+    public List<Skew> skews() {
+        return skews == null ? List.of() : List.copyOf(skews);
     }
 
     /** A visitor over {@code root} under the default compat policy. */
@@ -156,9 +188,20 @@ public final class InputVisitor {
         top = new Frame(top, name, value);
     }
 
-    /** Fails on the first member of the current object that no read consumed. */
+    /**
+     * Fails on the first member of the current object that no read consumed; a tolerant visitor records
+     * each such member instead.
+     */
     public void checkStruct() {
         if (top.consumed.size() == top.container.size()) {
+            return;
+        }
+        if (skews != null) {
+            top.container.fields().forEachRemaining(member -> {
+                if (!top.consumed.contains(member.getKey())) {
+                    skews.add(new Skew(Skew.Kind.UNKNOWN_MEMBER, fullName(member.getKey()), member.getValue()));
+                }
+            });
             return;
         }
         // QEMU puts the keys into a GLib hash table in QDict order and removes each member as it is
@@ -228,6 +271,29 @@ public final class InputVisitor {
     /** Applies the input policy to the enum value {@code value} carrying {@code features}. */
     public void checkEnumValuePolicy(String value, int features) {
         policy.checkInput(features, QmpException.GENERIC_ERROR, "value", value);
+    }
+
+    /**
+     * Handles {@code value}, read as the enum {@code name} but not one of its values: a strict visitor
+     * throws {@link #enumValueError}; a tolerant one records it, and the caller then decodes the enum's
+     * {@code UNRECOGNIZED} constant.
+     */
+    public void unknownEnumValue(String name, String value) {
+        if (skews == null) {
+            throw enumValueError(name, value);
+        }
+        skews.add(new Skew(Skew.Kind.UNKNOWN_ENUM_VALUE, fullName(name),
+                TextNode.valueOf(value)));
+    }
+
+    /**
+     * The error for a union whose discriminator {@code name}, read tolerantly, has a value these
+     * bindings do not know: the union cannot be decoded, as no branch says what its members are.
+     */
+    public QmpException unknownBranch(String name) {
+        JsonNode tag = tryGet(name, false);
+        return QmpException.generic("Parameter '" + fullName(name) + "' does not accept value '"
+                + (tag == null ? "" : tag.asText()) + "'");
     }
 
     /** The error for a string that is not one of an enum's values. */
