@@ -1,6 +1,6 @@
 package dev.qapi.maven;
 
-import dev.qapi.generator.java.ChangedFiles;
+import dev.qapi.generator.output.ChangedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

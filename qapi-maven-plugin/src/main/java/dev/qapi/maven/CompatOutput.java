@@ -5,8 +5,8 @@ import dev.qapi.compat.CompatOptions;
 import dev.qapi.compat.CompatReport;
 import dev.qapi.compat.SchemaWire;
 import dev.qapi.compat.WireSchema;
+import dev.qapi.generator.output.GeneratedFile;
 import dev.qapi.parser.schema.Schema;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.TreeSet;
 record CompatOutput(Path baseDir, String baseline, String baselineHash, String schemaName, boolean strict,
         Set<String> defines, Path reportDirectory) implements SchemaOutput {
 
-    static final String REPORT = "report";
+    static final String REPORT = GeneratedFile.Kind.REPORT.key();
     static final String TEXT = "compat-report.txt";
     static final String JSON = "compat-report.json";
 
@@ -52,11 +52,11 @@ record CompatOutput(Path baseDir, String baseline, String baselineHash, String s
 
     /** @throws dev.qapi.compat.CompatInputException when the baseline is not a valid input */
     @Override
-    public List<OutputFile> generate(Schema schema) {
+    public List<GeneratedFile> generate(Schema schema) {
         WireSchema old = CompatInput.load(baseDir, baseline, defines);
         WireSchema neu = SchemaWire.of(schema, schemaName, defines);
         CompatReport report = CompatReport.compare(old, neu, new CompatOptions(strict));
-        return List.of(new OutputFile(REPORT, TEXT, report.toText().getBytes(StandardCharsets.UTF_8)),
-                new OutputFile(REPORT, JSON, report.toJson().getBytes(StandardCharsets.UTF_8)));
+        return List.of(new GeneratedFile(GeneratedFile.Kind.REPORT, TEXT, report.toText()),
+                new GeneratedFile(GeneratedFile.Kind.REPORT, JSON, report.toJson()));
     }
 }

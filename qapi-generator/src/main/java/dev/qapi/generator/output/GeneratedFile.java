@@ -20,7 +20,9 @@ public record GeneratedFile(Kind kind, String path, String text) {
         /** A class-path resource, e.g. the introspection data. */
         RESOURCE,
         /** A page or stylesheet of the reference documentation. */
-        DOC;
+        DOC,
+        /** A check's report, e.g. the findings of a compatibility comparison. */
+        REPORT;
 
         /** A short stable name ({@code source}, {@code resource}, {@code doc}), e.g. for state files. */
         public String key() {
