@@ -84,7 +84,11 @@ final class EventLoop implements Runnable {
         return Thread.currentThread() == thread;
     }
 
-    /** Runs {@code task} on the loop thread and waits for its result; exceptions are rethrown. */
+    /**
+     * Runs {@code task} on the loop thread and waits for its result; exceptions are rethrown.
+     *
+     * @throws IllegalStateException once the loop is stopped (the server is closed): the task does not run
+     */
     <T> T call(Callable<T> task) {
         if (inLoop()) {
             try {
@@ -96,13 +100,13 @@ final class EventLoop implements Runnable {
             }
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        tasks.add(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
+        Call<T> call = new Call<>(task, result);
+        tasks.add(call);
+        // stop() sets running before it fails what is queued: a call queued after that is taken back
+        // here, so no caller waits for a loop that is gone
+        if (!running && tasks.remove(call)) {
+            call.fail();
+        }
         selector.wakeup();
         try {
             return result.get();
@@ -114,6 +118,22 @@ final class EventLoop implements Runnable {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A {@link #call} waiting for the loop: run there, or failed when the loop stops first. */
+    private record Call<T>(Callable<T> task, CompletableFuture<T> result) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                result.complete(task.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        void fail() {
+            result.completeExceptionally(new IllegalStateException("the server is closed"));
         }
     }
 
@@ -202,6 +222,15 @@ final class EventLoop implements Runnable {
             selector.close();
         } catch (IOException ignored) {
             // closing anyway
+        }
+        if (!inLoop()) {
+            // callers still waiting would wait for ever: fail them (other queued work is dropped)
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                if (task instanceof Call<?> call) {
+                    call.fail();
+                }
+            }
         }
     }
 }

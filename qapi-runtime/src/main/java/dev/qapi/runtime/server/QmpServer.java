@@ -428,7 +428,8 @@ public final class QmpServer implements EventSink, AutoCloseable {
      * Stops the loop and closes every chardev (removing Unix socket files); then {@link #awaitClose()}
      * returns. Idempotent and callable from any thread, a command handler on the loop included: the first
      * call closes; a later one returns at once on the loop thread and, elsewhere, once the first is done.
-     * Nothing else may be called on a closed server.
+     * On a closed server, the methods that act through the loop (adding or removing chardevs and
+     * monitors, listing them) throw {@link IllegalStateException}.
      */
     @Override
     public void close() {

@@ -42,6 +42,24 @@ class QmpServerLifecycleTest {
     }
 
     @Test
+    void aClosedServerRefusesWorkInsteadOfWaitingForEver() throws Exception {
+        QmpServer server = newServer(new CommandRegistry());
+        TestMonitors.add(server, tmp, "c0", null, false);
+        server.close();
+        CompletableFuture<Throwable> attempt = CompletableFuture.supplyAsync(() -> {
+            try {
+                server.monitors();
+                return null;
+            } catch (IllegalStateException e) {
+                return e;
+            }
+        });
+        Throwable refused = attempt.get(10, TimeUnit.SECONDS);
+        assertEquals("the server is closed", refused == null ? null : refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> server.removeChardev("c0"));
+    }
+
+    @Test
     void awaitCloseReturnsOnceAnotherThreadCloses() throws Exception {
         QmpServer server = newServer(new CommandRegistry());
         TestMonitors.add(server, tmp, "c0", null, false);
