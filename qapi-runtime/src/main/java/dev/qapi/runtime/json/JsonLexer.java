@@ -18,7 +18,8 @@ import java.util.Arrays;
  * <p>Memory: the current token's bytes, in a buffer that starts small and grows to one
  * {@link TokenText#CHUNK}; a longer token goes on in further chunks of that size (never copied while it
  * grows), which are let go when it ends: a lexical error hands them over to the sink, other tokens are
- * joined into one array for the parser.
+ * joined into one array for the parser. A buffer grown beyond {@value #RETAINED_CAPACITY} bytes is
+ * dropped when its token ends.
  */
 final class JsonLexer {
 
@@ -75,6 +76,8 @@ final class JsonLexer {
     private static final byte[] TABLE = buildTable();
 
     private static final int INITIAL_CAPACITY = 32;
+    /** A buffer grown beyond this for a large token is dropped when the token ends. */
+    private static final int RETAINED_CAPACITY = 64 << 10;
 
     private final TokenSink sink;
     private int state = START;
@@ -261,8 +264,8 @@ final class JsonLexer {
 
     private void clearToken() {
         tokenLength = 0;
-        if (!spill.isEmpty()) {
-            spill.clear();
+        spill.clear();
+        if (token.length > RETAINED_CAPACITY) {
             token = new byte[INITIAL_CAPACITY];
         }
     }

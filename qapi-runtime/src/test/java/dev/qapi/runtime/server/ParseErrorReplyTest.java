@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The streamed reply to a parse error against the one route it stands in for: the writer's bytes for
  * {@code {"error": {"class": "GenericError", "desc": DESC}}} with the desc as text. Every kind of
  * error the streamer makes, compact and pretty, stray tokens with every kind of byte sequence, of
- * sizes that cross the decoding window and the token's chunks, written in pieces of every size.
+ * sizes that cross the decoding window and the lexer's chunks, written in pieces of every size.
  */
 class ParseErrorReplyTest {
 
@@ -102,11 +102,12 @@ class ParseErrorReplyTest {
         for (int round = 0; round < 400; round++) {
             ByteArrayOutputStream token = new ByteArrayOutputStream();
             token.write(random.nextBoolean() ? '"' : '\'');
-            // Mostly short, some across the 8 KiB decoding window, a few across 64 KiB chunks.
-            int size = switch (round % 10) {
+            // Mostly short, some across the 8 KiB decoding window, a few across the lexer's chunks.
+            int size = switch (round % 20) {
                 case 0 -> 8192 - 8 + random.nextInt(16);
-                case 1 -> 65536 - 8 + random.nextInt(16);
-                case 2 -> random.nextInt(200_000);
+                case 1 -> (1 << 20) - 16 - 8 + random.nextInt(16);
+                case 2 -> random.nextInt(2_500_000);
+                case 3, 4 -> random.nextInt(200_000);
                 default -> random.nextInt(300);
             };
             while (token.size() < size) {
