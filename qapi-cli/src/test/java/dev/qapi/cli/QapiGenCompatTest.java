@@ -60,7 +60,7 @@ class QapiGenCompatTest extends CliTest {
     void usageErrorsExitTwo() throws Exception {
         String old = write("old.json", OLD);
         assertEquals(2, run("compat", old));
-        assertTrue(stderr().startsWith("qapi-gen compat: NEW is needed\nusage: compat "), stderr());
+        assertTrue(stderr().startsWith("qapi-gen compat: NEW is needed\nusage: qapi-gen compat "), stderr());
         assertEquals(2, run("compat", "--format", "xml", old, old));
         assertEquals(2, run("compat", "--bogus", old, old));
         assertEquals(2, run("compat", old, old, old));

@@ -68,6 +68,6 @@ class QapiGenIoErrorsTest extends CliTest {
         String schema = write("s.json", SCHEMA);
         assertEquals(2, run("java", "-o", "out\0put", "-p", "a.b", schema));
         assertSentence("qapi-gen java: -o 'out\0put' is not a valid path: Nul character not allowed\n"
-                + "usage: qapi-gen java -o DIR -p PACKAGE [-r RESDIR] [-D SYMBOL]... SCHEMA.json\n");
+                + "usage: qapi-gen java -o DIR -p PACKAGE [-r RESDIR] [-D SYMBOL]... [--client-only] SCHEMA.json\n");
     }
 }
