@@ -38,7 +38,7 @@ final class DocLines {
     /** Moves to the next comment of the block. */
     void advance() {
         index++;
-        if (index >= block.getChildCount()) {
+        if (index >= block.children.size()) {
             throw CUT_SHORT;
         }
     }
@@ -58,6 +58,6 @@ final class DocLines {
     }
 
     private TerminalNode current() {
-        return (TerminalNode) block.getChild(index);
+        return (TerminalNode) block.children.get(index);
     }
 }
