@@ -176,12 +176,7 @@ final class UnionGenerator {
         CodeBlock.Builder validate = ctx.codec().validate(common, names).toBuilder();
         validate.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, receivedName, receivedName);
         spec.recordConstructor(constructor.addCode(validate.build()).build());
-        spec.addMethod(MethodSpec.methodBuilder(names.get(tag.name()))
-                .addAnnotation(JdkTypes.OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ctx.types().className(tagType.name()))
-                .addStatement("return $T.$N", ctx.types().className(tagType.name()), EnumGenerator.UNRECOGNIZED)
-                .build());
+        spec.addMethod(tagAccessor(tag, tagType, names, EnumGenerator.UNRECOGNIZED));
         spec.addMethod(MethodSpec.methodBuilder("writeMembers")
                 .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
@@ -191,6 +186,16 @@ final class UnionGenerator {
                         self.simpleName() + "." + UNRECOGNIZED + " stands for a branch these bindings do not know: it cannot be sent")
                 .build());
         return spec.build();
+    }
+
+    /** A branch's discriminator accessor: the constant the branch stands for. */
+    private MethodSpec tagAccessor(Member tag, EnumType tagType, Map<String, String> names, String constant) {
+        return MethodSpec.methodBuilder(names.get(tag.name()))
+                .addAnnotation(JdkTypes.OVERRIDE)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ctx.types().className(tagType.name()))
+                .addStatement("return $T.$N", ctx.types().className(tagType.name()), constant)
+                .build();
     }
 
     private TypeSpec branch(ObjectType union, ClassName self, Member tag, EnumType tagType, Map<String, String> constants,
@@ -229,12 +234,7 @@ final class UnionGenerator {
             validate.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, dataName, dataName);
         }
         spec.recordConstructor(constructor.addCode(validate.build()).build());
-        spec.addMethod(MethodSpec.methodBuilder(names.get(tag.name()))
-                .addAnnotation(JdkTypes.OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ctx.types().className(tagType.name()))
-                .addStatement("return $T.$N", ctx.types().className(tagType.name()), constants.get(b.name()))
-                .build());
+        spec.addMethod(tagAccessor(tag, tagType, names, constants.get(b.name())));
         String out = MemberCodec.freeName(names, "out");
         String json = MemberCodec.freeName(names, "json");
         MethodSpec.Builder write = MethodSpec.methodBuilder("writeMembers")
