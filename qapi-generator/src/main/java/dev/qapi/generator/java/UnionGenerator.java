@@ -21,6 +21,8 @@ import javax.lang.model.element.Modifier;
  * the branch's own members are its {@code data}. On the wire everything is one flat object.
  */
 final class UnionGenerator {
+    /** The nested record of every union that stands for a branch the bindings do not know. */
+    static final String UNRECOGNIZED = "Unrecognized";
     /** Where the block tags of a Javadoc text start (or its end). */
     private static final Pattern BEFORE_TAGS = Pattern.compile("\n\n@|\n@|$");
 
@@ -50,7 +52,9 @@ final class UnionGenerator {
                 branches.add(b);
             }
         }
-        JavaNames.Scope nested = new JavaNames.Scope(self.simpleName());
+        JavaNames.Scope nested = new JavaNames.Scope(self.simpleName(), UNRECOGNIZED);
+        ClassName unrecognized = self.nestedClass(UNRECOGNIZED);
+        String receivedName = MemberCodec.freeName(names, "received");
         Map<String, ClassName> branchClasses = new LinkedHashMap<>();
         for (Branch b : branches) {
             branchClasses.put(b.name(), self.nestedClass(nested.claim(JavaNames.upperCamel(b.name()))));
@@ -72,7 +76,7 @@ final class UnionGenerator {
             spec.addMethod(accessor.build());
         }
         spec.addMethod(StructGenerator.read(self));
-        spec.addMethod(readMembers(self, tag, members, names, constants, branches, branchClasses));
+        spec.addMethod(readMembers(self, tag, members, names, constants, branches, branchClasses, unrecognized));
         spec.addMethod(MethodSpec.methodBuilder("write")
                 .addAnnotation(JdkTypes.OVERRIDE)
                 .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
@@ -93,6 +97,8 @@ final class UnionGenerator {
             spec.addPermittedSubclass(branchClass);
             spec.addType(branch(type, self, tag, tagType, constants, b, branchClass, members, common, names, dataName));
         }
+        spec.addPermittedSubclass(unrecognized);
+        spec.addType(unrecognizedBranch(self, tag, tagType, unrecognized, common, names, receivedName));
         return spec.build();
     }
 
@@ -104,7 +110,7 @@ final class UnionGenerator {
     }
 
     private MethodSpec readMembers(ClassName self, Member tag, List<Member> members, Map<String, String> names,
-            Map<String, String> constants, List<Branch> branches, Map<String, ClassName> branchClasses) {
+            Map<String, String> constants, List<Branch> branches, Map<String, ClassName> branchClasses, ClassName unrecognized) {
         String in = MemberCodec.freeName(names, "in");
         CodeBlock.Builder sw = CodeBlock.builder().add("return switch ($N) {\n", names.get(tag.name())).indent();
         for (Branch b : branches) {
@@ -121,7 +127,14 @@ final class UnionGenerator {
             sw.add("case $N -> $L;\n", constants.get(b.name()), call);
         }
         // Only a tolerant decoder gets here: the discriminator has a value these bindings do not know.
-        sw.add("case $N -> throw $N.unknownBranch($S);\n", EnumGenerator.UNRECOGNIZED, in, tag.name());
+        List<String> commonArgs = new ArrayList<>();
+        for (Member m : members) {
+            if (!m.name().equals(tag.name())) {
+                commonArgs.add(names.get(m.name()));
+            }
+        }
+        commonArgs.add(in + ".currentObject()");
+        sw.add("case $N -> new $T($L);\n", EnumGenerator.UNRECOGNIZED, unrecognized, String.join(", ", commonArgs));
         if (branches.size() < constants.size()) {
             sw.add("default -> throw new $T($S + $N);\n", JdkTypes.ILLEGAL_STATE_EXCEPTION, "no branch in this build for ", names.get(tag.name()));
         }
@@ -133,6 +146,55 @@ final class UnionGenerator {
                 .addParameter(ClassNames.INPUT_VISITOR, in)
                 .addCode(ctx.codec().readLocals(members, names, in))
                 .addCode(sw.build())
+                .build();
+    }
+
+    /**
+     * The branch a client decodes when the discriminator has a value these bindings do not know: the
+     * common members and the object as received. Never sent.
+     */
+    private TypeSpec unrecognizedBranch(ClassName self, Member tag, EnumType tagType, ClassName branchClass,
+            List<Member> common, Map<String, String> names, String receivedName) {
+        StringBuilder javadoc = new StringBuilder("A branch these bindings do not know ({@code " + tag.name()
+                + "} has a value of another version), as a client decodes it: the common members and the object as"
+                + " received (its other members are also reported as skews). Never sent: writing it throws"
+                + " {@code IllegalArgumentException}.\n");
+        for (Member m : common) {
+            javadoc.append("\n@param ").append(names.get(m.name())).append(" see {@link ").append(self.simpleName())
+                    .append('#').append(names.get(m.name())).append("()}");
+        }
+        javadoc.append("\n@param ").append(receivedName).append(" the whole object as received");
+        TypeSpec.Builder spec = TypeSpec.recordBuilder(branchClass)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addSuperinterface(self);
+        Context.javadoc(spec, javadoc.toString());
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        for (Member m : common) {
+            constructor.addParameter(ctx.codec().parameter(m, names.get(m.name())));
+        }
+        constructor.addParameter(ClassNames.OBJECT_NODE, receivedName);
+        CodeBlock.Builder validate = ctx.codec().validate(common, names).toBuilder();
+        validate.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, receivedName, receivedName);
+        spec.recordConstructor(constructor.addCode(validate.build()).build());
+        spec.addMethod(tagAccessor(tag, tagType, names, EnumGenerator.UNRECOGNIZED));
+        spec.addMethod(MethodSpec.methodBuilder("writeMembers")
+                .addAnnotation(JdkTypes.OVERRIDE)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(ClassNames.OUTPUT_VISITOR, MemberCodec.freeName(names, "out"))
+                .addParameter(ClassNames.OBJECT_NODE, MemberCodec.freeName(names, "json"))
+                .addStatement("throw new $T($S)", JdkTypes.ILLEGAL_ARGUMENT_EXCEPTION,
+                        self.simpleName() + "." + UNRECOGNIZED + " stands for a branch these bindings do not know: it cannot be sent")
+                .build());
+        return spec.build();
+    }
+
+    /** A branch's discriminator accessor: the constant the branch stands for. */
+    private MethodSpec tagAccessor(Member tag, EnumType tagType, Map<String, String> names, String constant) {
+        return MethodSpec.methodBuilder(names.get(tag.name()))
+                .addAnnotation(JdkTypes.OVERRIDE)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ctx.types().className(tagType.name()))
+                .addStatement("return $T.$N", ctx.types().className(tagType.name()), constant)
                 .build();
     }
 
@@ -172,12 +234,7 @@ final class UnionGenerator {
             validate.addStatement("$T.requireNonNull($N, $S)", JdkTypes.OBJECTS, dataName, dataName);
         }
         spec.recordConstructor(constructor.addCode(validate.build()).build());
-        spec.addMethod(MethodSpec.methodBuilder(names.get(tag.name()))
-                .addAnnotation(JdkTypes.OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ctx.types().className(tagType.name()))
-                .addStatement("return $T.$N", ctx.types().className(tagType.name()), constants.get(b.name()))
-                .build());
+        spec.addMethod(tagAccessor(tag, tagType, names, constants.get(b.name())));
         String out = MemberCodec.freeName(names, "out");
         String json = MemberCodec.freeName(names, "json");
         MethodSpec.Builder write = MethodSpec.methodBuilder("writeMembers")

@@ -7,6 +7,7 @@ import dev.qapi.runtime.annotation.QapiName;
 import dev.qapi.runtime.marshal.InputVisitor;
 import dev.qapi.runtime.marshal.OutputVisitor;
 import dev.qapi.runtime.marshal.QapiValue;
+import java.lang.IllegalArgumentException;
 import java.lang.Override;
 import java.lang.String;
 import java.util.Objects;
@@ -30,7 +31,7 @@ import javax.annotation.processing.Generated;
         comments = "from golden.json"
 )
 @QapiName("Figure")
-public sealed interface Figure extends QapiValue permits Figure.Circle, Figure.Square, Figure.Triangle, Figure.Hexagon {
+public sealed interface Figure extends QapiValue permits Figure.Circle, Figure.Square, Figure.Triangle, Figure.Hexagon, Figure.Unrecognized {
     /**
      * @return which kind it is
      */
@@ -66,7 +67,7 @@ public sealed interface Figure extends QapiValue permits Figure.Circle, Figure.S
             case SQUARE -> new Square(name, Polygon.readMembers(in));
             case TRIANGLE -> new Triangle(name);
             case HEXAGON -> new Hexagon(name);
-            case UNRECOGNIZED -> throw in.unknownBranch("shape");
+            case UNRECOGNIZED -> new Unrecognized(name, in.currentObject());
         };
     }
 
@@ -187,6 +188,29 @@ public sealed interface Figure extends QapiValue permits Figure.Circle, Figure.S
             if (this.name.isPresent()) {
                 json.set("name", out.str(this.name.get()));
             }
+        }
+    }
+
+    /**
+     * A branch these bindings do not know ({@code shape} has a value of another version), as a client decodes it: the common members and the object as received (its other members are also reported as skews). Never sent: writing it throws {@code IllegalArgumentException}.
+     *
+     * @param name see {@link Figure#name()}
+     * @param received the whole object as received
+     */
+    record Unrecognized(Optional<String> name, ObjectNode received) implements Figure {
+        public Unrecognized {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(received, "received");
+        }
+
+        @Override
+        public Shape shape() {
+            return Shape.UNRECOGNIZED;
+        }
+
+        @Override
+        public void writeMembers(OutputVisitor out, ObjectNode json) {
+            throw new IllegalArgumentException("Figure.Unrecognized stands for a branch these bindings do not know: it cannot be sent");
         }
     }
 }

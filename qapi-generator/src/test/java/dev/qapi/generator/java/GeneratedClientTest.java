@@ -16,6 +16,7 @@ import dev.qapi.golden.Point;
 import dev.qapi.golden.QueryBaseArguments;
 import dev.qapi.golden.SchemaClient;
 import dev.qapi.golden.SetOptionArguments;
+import dev.qapi.golden.Shape;
 import dev.qapi.golden.Setting;
 import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.client.CallOptions;
@@ -121,20 +122,35 @@ class GeneratedClientTest {
     }
 
     @Test
-    void aUnionOfAnUnknownKindFailsThatReplyOnly() {
-        FakeCaller fake = new FakeCaller().reply(POINT);
-        SchemaClient client = SchemaClient.of(fake).withSkewListener(SkewListener.IGNORE);
+    void aUnionBranchOfAnotherVersionDecodesAsUnrecognizedWithTheObjectAsReceived() {
         FakeCaller events = new FakeCaller();
         Skews skews = new Skews();
         List<FigureDrawnEvent> got = new ArrayList<>();
         SchemaClient.of(events).withSkewListener(skews).onFigureDrawn(got::add);
-        events.emit("FIGURE_DRAWN", "{'figure': {'shape': 'star'}}");
+        events.emit("FIGURE_DRAWN", "{'figure': {'shape': 'star', 'name': 's', 'points': 5}}");
         events.emit("FIGURE_DRAWN", "{'figure': {'shape': 'triangle'}, 'when': 5}");
-        assertEquals(List.of("event FIGURE_DRAWN: Parameter 'figure.shape' does not accept value 'star'"), skews.undecodable);
-        assertEquals(1, got.size());
-        assertInstanceOf(Figure.Triangle.class, got.get(0).figure());
-        assertEquals(Optional.of(5L), got.get(0).when());
-        assertEquals(-2, client.draw(new Figure.Triangle(Optional.empty())).x());
+        assertEquals(2, got.size());
+        Figure.Unrecognized star = assertInstanceOf(Figure.Unrecognized.class, got.get(0).figure());
+        assertEquals(Shape.UNRECOGNIZED, star.shape());
+        assertEquals(Optional.of("s"), star.name());
+        assertEquals(json("{'shape': 'star', 'name': 's', 'points': 5}"), star.received());
+        assertEquals(List.of(new Skew(Skew.Kind.UNKNOWN_ENUM_VALUE, "figure.shape", json("'star'")),
+                new Skew(Skew.Kind.UNKNOWN_MEMBER, "figure.points", json("5"))), skews.skews);
+        assertInstanceOf(Figure.Triangle.class, got.get(1).figure());
+        assertEquals(Optional.of(5L), got.get(1).when());
+        assertThrows(IllegalArgumentException.class, () -> SchemaClient.of(new FakeCaller()).draw(star));
+        assertEquals(List.of(), skews.undecodable);
+    }
+
+    @Test
+    void anUndecodableEventGoesToTheSkewListenerNotTheTypedOne() {
+        FakeCaller events = new FakeCaller();
+        Skews skews = new Skews();
+        List<FigureDrawnEvent> got = new ArrayList<>();
+        SchemaClient.of(events).withSkewListener(skews).onFigureDrawn(got::add);
+        events.emit("FIGURE_DRAWN", "{'figure': {'name': 'no shape'}}");
+        assertEquals(List.of("event FIGURE_DRAWN: Parameter 'figure.shape' is missing"), skews.undecodable);
+        assertEquals(List.of(), got);
     }
 
     @Test

@@ -287,13 +287,12 @@ public final class InputVisitor {
     }
 
     /**
-     * The error for a union whose discriminator {@code name}, read tolerantly, has a value these
-     * bindings do not know: the union cannot be decoded, as no branch says what its members are.
+     * A copy of the object the visitor has open, as received: what a tolerant decoder keeps of a union
+     * whose discriminator has a value these bindings do not know (its members it does not read are then
+     * reported by {@link #checkStruct()} as unknown members).
      */
-    public QmpException unknownBranch(String name) {
-        JsonNode tag = tryGet(name, false);
-        return QmpException.generic("Parameter '" + fullName(name) + "' does not accept value '"
-                + (tag == null ? "" : tag.asText()) + "'");
+    public ObjectNode currentObject() {
+        return ((ObjectNode) top.container).deepCopy();
     }
 
     /** The error for a string that is not one of an enum's values. */
