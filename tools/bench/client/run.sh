@@ -93,7 +93,7 @@ run_client() { # ROUND CLIENT MODE
     ours) out=$(java -Xmx256m -cp "$cp" dev.qapi.client.bench.ClientBench "$3" "$work/srv/mon-1.sock" "$warm" "$meas" "${extra[@]}") ;;
     py) out=$(python3 "$here/tools/bench/client/qemu_qmp_bench.py" "$3" "$work/srv/mon-2.sock" "$warm" "$meas" "${extra[@]}") ;;
   esac
-  echo "$1 $2 $3 $(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$out")" >>"$results"
+  echo "$1 $2 $3 $(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$out")" | tee -a "$results" >&2
 }
 clients=(ours py c)
 for ((r = 1; r <= rounds; r++)); do

@@ -20,6 +20,10 @@ final class Call extends CompletableFuture<JsonNode> {
      */
     final boolean fromListener;
 
+    /** The selector of a synchronous caller reading the socket itself, woken when others complete this. */
+    volatile java.nio.channels.Selector waiter;
+    volatile Thread waiterThread;
+
     Call(QmpClient client, String command, long id, long timeoutNanos, boolean fromListener) {
         this.client = client;
         this.command = command;
@@ -38,8 +42,30 @@ final class Call extends CompletableFuture<JsonNode> {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         if (cancelled) {
             client.forget(this);
+            wakeWaiter();
         }
         return cancelled;
+    }
+
+    @Override
+    public boolean complete(JsonNode value) {
+        boolean done = super.complete(value);
+        wakeWaiter();
+        return done;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+        boolean done = super.completeExceptionally(ex);
+        wakeWaiter();
+        return done;
+    }
+
+    private void wakeWaiter() {
+        java.nio.channels.Selector w = waiter;
+        if (w != null && waiterThread != Thread.currentThread()) {
+            w.wakeup();
+        }
     }
 
     /** Stages chained on a call are plain futures: cancelling them does not reach the call. */

@@ -75,7 +75,17 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private final Object stateLock = new Object();
     private volatile State state = State.GREETING;
 
-    // Loop thread only.
+    /**
+     * Who reads the socket now: the loop thread, a synchronous caller waiting for its reply, or nobody.
+     * Whoever holds it owns the streamer and the fields below.
+     */
+    private final AtomicReference<Thread> reader = new AtomicReference<>();
+    /** The loop stopped watching for input because a caller was reading (loop thread writes). */
+    private volatile boolean loopReadSuspended;
+    /** When a synchronous caller last read (nanoTime). */
+    private volatile long lastCallerRead;
+
+    // Whoever holds `reader`.
     /** While input is being handled: requests made meanwhile are gathered into one write. */
     private boolean reading;
     private boolean messageEnded;
@@ -189,6 +199,15 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
 
     @Override
     public CompletableFuture<JsonNode> call(String command, ObjectNode arguments, CallOptions options) {
+        CompletableFuture<JsonNode> reply = callInternal(command, arguments, options);
+        if (loopReadSuspended) {
+            // Nobody may be waiting synchronously to read this reply: the loop takes over at once.
+            loop.execute(this::resumeLoopReadingNow);
+        }
+        return reply;
+    }
+
+    private CompletableFuture<JsonNode> callInternal(String command, ObjectNode arguments, CallOptions options) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(options, "options");
         ServerCommands known = commands;
@@ -223,7 +242,77 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
             throw new IllegalStateException("a synchronous call on the event-loop thread would wait forever"
                     + " for a reply only that thread can read; use call() and chain on its future");
         }
-        return await(call(command, arguments, options));
+        if (reader.get() == Thread.currentThread()) {
+            throw new IllegalStateException("a synchronous call from a listener that runs on the thread"
+                    + " reading this connection would wait for itself; use call()");
+        }
+        CompletableFuture<JsonNode> reply = callInternal(command, arguments, options);
+        if (reply instanceof Call c && !c.isDone() && reader.compareAndSet(null, Thread.currentThread())) {
+            try {
+                readUntilAnswered(c);
+            } finally {
+                lastCallerRead = System.nanoTime();
+                reader.set(null);
+            }
+        }
+        return await(reply);
+    }
+
+    /**
+     * Waits for {@code call}'s reply by reading the socket on this thread (which holds {@link #reader}):
+     * the reply needs no hand-off from the loop. Whatever else arrives meanwhile is handled as the loop
+     * would handle it.
+     */
+    private void readUntilAnswered(Call call) {
+        CallerSelectors.Lease lease = CallerSelectors.borrow(channel);
+        try {
+            CallerSelectors.watch(lease, channel);
+            call.waiterThread = Thread.currentThread();
+            call.waiter = lease.selector();
+            while (!call.isDone() && state != State.CLOSED) {
+                // Woken by input, or by whoever completes the call otherwise (timeout, close).
+                if (lease.selector().select(1000) > 0) {
+                    lease.selector().selectedKeys().clear();
+                    read(lease.buffer());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e instanceof QmpConnectionException q ? q
+                    : new QmpConnectionException(peer + ": the connection broke: " + describe(e), e));
+        } finally {
+            call.waiter = null;
+            CallerSelectors.giveBack(lease);
+        }
+    }
+
+    /** The loop found input while a caller reads: it stops watching until callers stop (loop thread). */
+    private void suspendLoopReading() {
+        key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        if (!loopReadSuspended) {
+            loopReadSuspended = true;
+            loop.schedule(CALLER_IDLE_NANOS, this::resumeLoopReadingWhenIdle);
+        }
+    }
+
+    /** How long after the last synchronous caller read the loop takes over reading again. */
+    private static final long CALLER_IDLE_NANOS = 2_000_000;
+
+    private void resumeLoopReadingWhenIdle() {
+        if (state == State.CLOSED || !loopReadSuspended) {
+            return;
+        }
+        if (reader.get() != null || System.nanoTime() - lastCallerRead < CALLER_IDLE_NANOS) {
+            loop.schedule(CALLER_IDLE_NANOS, this::resumeLoopReadingWhenIdle);
+            return;
+        }
+        resumeLoopReadingNow();
+    }
+
+    private void resumeLoopReadingNow() {
+        if (loopReadSuspended && key.isValid()) {
+            loopReadSuspended = false;
+            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+        }
     }
 
     /** {@link #execute(String, ObjectNode, CallOptions)} with the default options. */
@@ -384,7 +473,20 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                 writer.flush();
             }
             if (k.isValid() && k.isReadable()) {
-                read();
+                if (reader.compareAndSet(null, Thread.currentThread())) {
+                    try {
+                        reading = true;
+                        read(loop.readBuffer());
+                    } finally {
+                        reading = false;
+                        reader.set(null);
+                    }
+                    if (state != State.CLOSED) {
+                        writer.flush();
+                    }
+                } else {
+                    suspendLoopReading();
+                }
             }
         }
 
@@ -405,8 +507,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
-    private void read() throws IOException {
-        ByteBuffer buf = loop.readBuffer();
+    /** Reads what is there and handles it (the caller holds {@link #reader}). */
+    private void read(ByteBuffer buf) throws IOException {
         buf.clear();
         int n = channel.read(buf);
         if (n < 0) {
@@ -417,23 +519,15 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         }
         byte[] bytes = buf.array();
         int pos = 0;
-        reading = true;
-        try {
-            while (pos < n && state != State.CLOSED) {
-                messageEnded = false;
-                int used = streamer.feed(bytes, pos, n - pos, sink);
-                pos += used;
-                messageBytes = messageEnded ? 0 : messageBytes + used;
-                if (messageBytes > config.maxMessageSize()) {
-                    fail(new QmpConnectionException(peer + ": a message from the server exceeds the limit of "
-                            + config.maxMessageSize() + " bytes"));
-                }
+        while (pos < n && state != State.CLOSED) {
+            messageEnded = false;
+            int used = streamer.feed(bytes, pos, n - pos, sink);
+            pos += used;
+            messageBytes = messageEnded ? 0 : messageBytes + used;
+            if (messageBytes > config.maxMessageSize()) {
+                fail(new QmpConnectionException(peer + ": a message from the server exceeds the limit of "
+                        + config.maxMessageSize() + " bytes"));
             }
-        } finally {
-            reading = false;
-        }
-        if (state != State.CLOSED) {
-            writer.flush();
         }
     }
 
@@ -502,7 +596,12 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                 ts.path("seconds").asLong(), ts.path("microseconds").asLong());
         switch (events.event(event)) {
             case QUEUED -> { }
-            case PAUSE -> key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+            // A synchronous caller reading for its reply reads on (past the bound by what it reads).
+            case PAUSE -> {
+                if (loop.inLoop()) {
+                    key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+                }
+            }
             case FAIL -> throw new QmpConnectionException(peer + ": event listeners fell more than "
                     + config.eventBuffer() + " events behind (overflow policy FAIL_CONNECTION)");
         }
@@ -566,11 +665,6 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         writer.discard();
         key.cancel();
         Connector.closeQuietly(channel);
-        if (loop.inLoop()) {
-            streamer.reset();
-        } else {
-            loop.submit(streamer::reset);
-        }
         // At once, not behind events still queued for listeners: the end is not a message in the stream.
         for (Call c : calls) {
             c.completeExceptionally(new QmpConnectionException(cause.getMessage(), cause));

@@ -121,4 +121,50 @@ class OwnServerTest {
             }
         }
     }
+
+    @Test
+    void eventsAfterSynchronousCallsStillArrive() throws Exception {
+        try (TestServer s = TestServer.basic(); QmpClient qmp = QmpClient.connect(s.socket)) {
+            LinkedBlockingQueue<QmpEvent> all = new LinkedBlockingQueue<>();
+            qmp.subscribe(all::add);
+            for (int i = 0; i < 100; i++) {
+                qmp.execute("query-version");
+            }
+            // Nobody calls now: the loop has to take over reading from the synchronous callers.
+            s.server.emit("LATER", JsonNodeFactory.instance.objectNode());
+            QmpEvent e = all.poll(5, TimeUnit.SECONDS);
+            assertEquals("LATER", e == null ? null : e.name());
+        }
+    }
+
+    @Test
+    void synchronousAndAsynchronousCallersTogetherAllGetTheirOwnReplies() throws Exception {
+        try (TestServer s = TestServer.basic(); QmpClient qmp = QmpClient.connect(s.socket)) {
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 4; t++) {
+                boolean sync = t % 2 == 0;
+                Thread th = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 500; i++) {
+                            String cmd = i % 2 == 0 ? "query-version" : "query-commands";
+                            JsonNode r = sync ? qmp.execute(cmd) : qmp.call(cmd).get(10, TimeUnit.SECONDS);
+                            if (r.isObject() != (i % 2 == 0)) {
+                                throw new AssertionError("wrong reply for " + cmd + ": " + r);
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join(30_000);
+            }
+            assertEquals(List.of(), failures);
+            assertEquals(0, qmp.pendingCalls());
+        }
+    }
 }

@@ -76,6 +76,14 @@ final class Qemu implements AutoCloseable {
         return dir.resolve("qmp.sock");
     }
 
+    /**
+     * A client builder for this QEMU's socket. It waits for the socket: QEMU creates the file before
+     * it listens, so a connect in between is refused.
+     */
+    QmpClient.Builder client() {
+        return QmpClient.builder().unixSocket(socket()).waitForSocket(java.time.Duration.ofSeconds(10));
+    }
+
     void signal(String sig) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid())).start().waitFor();
     }

@@ -32,7 +32,7 @@ class Qemu72Test {
     @Test
     void greetingNegotiationAndQueries() throws Exception {
         try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).oob(true).connect()) {
+                QmpClient qmp = q.client().oob(true).connect()) {
             assertEquals(7, qmp.greeting().major());
             assertTrue(qmp.greeting().offers("oob"));
             assertTrue(qmp.oobEnabled());
@@ -45,7 +45,7 @@ class Qemu72Test {
 
     @Test
     void stopAndContGiveTheirEventsBeforeTheirReplies() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = QmpClient.connect(q.socket())) {
+        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = q.client().connect()) {
             List<String> seen = Collections.synchronizedList(new ArrayList<>());
             qmp.subscribe(e -> seen.add(e.name()), "STOP", "RESUME");
             qmp.execute("stop");
@@ -58,7 +58,7 @@ class Qemu72Test {
     @Test
     void execOobRunsOutOfBand() throws Exception {
         try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).oob(true).connect()) {
+                QmpClient qmp = q.client().oob(true).connect()) {
             JsonNode r = qmp.execute("query-yank", null, CallOptions.DEFAULT.withOob());
             assertTrue(r.isArray());
         }
@@ -67,7 +67,7 @@ class Qemu72Test {
     @Test
     void thousandCallsInFlight() throws Exception {
         try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).oob(true).connect()) {
+                QmpClient qmp = q.client().oob(true).connect()) {
             List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 calls.add(qmp.call(i % 2 == 0 ? "query-version" : "query-status"));
@@ -81,7 +81,7 @@ class Qemu72Test {
 
     @Test
     void aStoppedQemuTimesOutTheCallAndTheLateReplyIsDropped() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = QmpClient.connect(q.socket())) {
+        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = q.client().connect()) {
             q.signal("STOP");
             CompletableFuture<JsonNode> slow = qmp.call("query-version", null,
                     CallOptions.DEFAULT.withTimeout(Duration.ofMillis(200)));
@@ -96,7 +96,7 @@ class Qemu72Test {
 
     @Test
     void killingQemuFailsEveryPendingCall() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = QmpClient.connect(q.socket())) {
+        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = q.client().connect()) {
             q.signal("STOP");
             List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -143,7 +143,7 @@ class Qemu72Test {
     @Test
     void probingAnswersLibvirtStyleQuestionsAndRefusesUnknownCommands() throws Exception {
         try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = QmpClient.builder().unixSocket(q.socket()).probe(true).connect()) {
+                QmpClient qmp = q.client().probe(true).connect()) {
             QmpSchema s = qmp.schema();
             assertTrue(s.has("blockdev-add/arg-type/+file/aio/^threads"));
             assertFalse(s.has("blockdev-add/arg-type/+file/aio/^no-such-mode"));
