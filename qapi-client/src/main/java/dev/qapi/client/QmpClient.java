@@ -9,6 +9,7 @@ import dev.qapi.runtime.client.EventSubscription;
 import dev.qapi.runtime.client.QmpCaller;
 import dev.qapi.runtime.client.QmpConnectionException;
 import dev.qapi.runtime.client.QmpEvent;
+import dev.qapi.runtime.client.QmpTimeoutException;
 import dev.qapi.runtime.json.JsonMessage;
 import dev.qapi.runtime.json.JsonParseError;
 import dev.qapi.runtime.json.JsonStreamer;
@@ -387,7 +388,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TimeoutException t) {
-                throw new QmpTimeoutException(t);
+                throw new QmpTimeoutException(t.getMessage(), t);
             }
             if (cause instanceof QmpException q) {
                 // The reply's exception has no stack trace of its own; keep the caller's.
