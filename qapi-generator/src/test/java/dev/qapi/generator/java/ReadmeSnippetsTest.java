@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java of the top README and of the runtime README compiles, against the bindings of the schema the
  * plugin README shows (in the package it configures), so that what a new user copies cannot rot. Every
  * block fenced {@code ```java} is a whole compilation unit; a block meant as an excerpt is fenced
- * {@code ```java fragment} and is not compiled. (The plugin's {@code src/it/readme} builds and runs the
- * same files with Maven.)
+ * {@code ```java fragment} and is not compiled; the top README's client quick start, fenced
+ * {@code ```java qemu-qmp}, needs QEMU's bindings and is compiled and run by qemu-qmp's QuickStartTest.
+ * (The plugin's {@code src/it/readme} builds and runs the same files with Maven.)
  */
 class ReadmeSnippetsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
