@@ -6,10 +6,14 @@ import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.dispatch.AsyncCommandHandler;
 import dev.qapi.runtime.dispatch.CommandRegistry;
 import dev.qapi.runtime.event.EventSink;
+import dev.qapi.runtime.fd.AttachedFds;
+import dev.qapi.runtime.fd.FdSets;
+import dev.qapi.runtime.fd.NamedFds;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +74,12 @@ public final class QmpServer implements EventSink, AutoCloseable {
     /** The monitor of an offloaded command, on the thread that runs it. */
     private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
     private boolean closed;
+    /** QEMU's fd sets, shared by every monitor. */
+    private final FdSets fdSets = new FdSets();
+    /** Each monitor's named descriptors (QEMU's {@code mon->fds}), closed with the monitor. */
+    private final Map<QmpMonitor, NamedFds> namedFds = new IdentityHashMap<>();
+    /** The descriptors that came with the request running on the loop. */
+    private AttachedFds attached = AttachedFds.none();
 
     /**
      * A server for the commands in {@code registry}.
@@ -164,6 +174,13 @@ public final class QmpServer implements EventSink, AutoCloseable {
         return previous;
     }
 
+    /** Sets the descriptors of the request about to run on the loop; returns the ones before. */
+    AttachedFds attached(AttachedFds fds) {
+        AttachedFds previous = attached;
+        attached = fds;
+        return previous;
+    }
+
     EventLoop loop() {
         return loop;
     }
@@ -206,6 +223,50 @@ public final class QmpServer implements EventSink, AutoCloseable {
                 }
             }, executor);
         });
+    }
+
+    // ---- descriptors ------------------------------------------------------------------------------
+
+    /** The descriptor sets ({@code add-fd}, {@code remove-fd}, {@code query-fdsets}), shared by all monitors. */
+    public FdSets fdSets() {
+        return fdSets;
+    }
+
+    /**
+     * The named descriptors ({@code getfd}, {@code closefd}) of the monitor whose command is running;
+     * they are closed when that monitor is removed or the server closes.
+     *
+     * @throws IllegalStateException when called from outside a command
+     */
+    public NamedFds monitorFds() {
+        QmpMonitor m = callerMonitor();
+        if (m == null) {
+            throw new IllegalStateException("no command is running");
+        }
+        synchronized (namedFds) {
+            return namedFds.computeIfAbsent(m, k -> new NamedFds());
+        }
+    }
+
+    /**
+     * The descriptors that came with the running command's request (none from outside a command, for
+     * TCP clients, or when none were sent): take them or leave them; those left are closed once the
+     * command is done.
+     */
+    public AttachedFds attachedFds() {
+        return loop.inLoop() && current != null ? attached : AttachedFds.none();
+    }
+
+    /** A monitor is gone: its named descriptors are closed and empty fd sets freed, as QEMU does. */
+    private void monitorGone(QmpMonitor monitor) {
+        NamedFds fds;
+        synchronized (namedFds) {
+            fds = namedFds.remove(monitor);
+        }
+        if (fds != null) {
+            fds.close();
+        }
+        fdSets.freeEmpty();
     }
 
     // ---- chardevs ---------------------------------------------------------------------------------
@@ -317,6 +378,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
                 throw QmpException.generic("monitor '" + id + "' not found");
             }
             monitor.remove(monitor == caller);
+            monitorGone(monitor);
             LOG.fine(() -> "monitor " + id + " removed");
             return null;
         });
@@ -392,7 +454,9 @@ public final class QmpServer implements EventSink, AutoCloseable {
                     c.close();
                 }
                 chardevs.clear();
+                monitors.values().forEach(this::monitorGone);
                 monitors.clear();
+                fdSets.close();
             }
             return null;
         });
