@@ -80,7 +80,7 @@ add("fds-add-remove-query",
 
 add("fds-bad-input",
     "Descriptors attached to a JSON parse error, an unknown command, a command that takes none, "
-    "a request in negotiation mode, and 200 on one message: the answers are the usual ones and "
+    "a request in negotiation mode, an empty message (nothing travels), and 200 on one message: the answers are the usual ones and "
     "the connection goes on. Each later getfd brings its own descriptor.",
     start(),
     send(cmd("getfd", fdname="early"), fds=1), read(NEG()),
@@ -88,6 +88,7 @@ add("fds-bad-input",
     send(b'{]\n', fds=1), read(PARSE("expecting value")),
     send(cmd("no-such-cmd"), fds=2), read(CNF("The command no-such-cmd has not been found")),
     send(cmd("query-fdsets"), fds=1), read(OK([])),
+    send(b"", fds=2), probe(True),
     send(cmd("getfd", fdname="many"), fds=200), read(OK()),
     send(cmd("closefd", fdname="many")), read(OK()),
     probe(True),
