@@ -199,16 +199,30 @@ def strict_equal(a, b):
 
 
 # Descriptor numbers depend on the server's descriptor table: in the fds corpus they are recorded as
-# @fdN@, N counting distinct numbers in order of first appearance within the case ("fd": N members and
-# "fd:N" in remove-fd's error text), and sends may use @fdN@ to refer back to them.
+# @fdN@ ("fd": N members and the "fd:N" of remove-fd's error text). add-fd's reply
+# ({"return": {"fd": N, "fdset-id": S}}) always starts a new N (a closed number may come back for a
+# new descriptor, and servers need not reuse numbers alike); other occurrences name the descriptor
+# that number has at that moment. Sends may use @fdN@ to refer back to them.
 FD_PATTERNS = [re.compile(rb'("fd": )(\d+)'), re.compile(rb"(fd:)(\d+)")]
 FD_PLACEHOLDER = re.compile(rb"@fd(\d+)@")
+ADD_FD_REPLY = re.compile(rb'\{"return": \{"fd": (\d+), "fdset-id": \d+\}\}')
+NEXT = -1  # fdmap's key for the next free N
+
+
+def _fd_index(fdmap, number, fresh=False):
+    if fresh or number not in fdmap:
+        fdmap[number] = fdmap.get(NEXT, 0)
+        fdmap[NEXT] = fdmap[number] + 1
+    return fdmap[number]
 
 
 def normalise_fds(raw: bytes, fdmap) -> bytes:
+    m = ADD_FD_REPLY.match(raw)
+    if m:
+        _fd_index(fdmap, int(m.group(1)), fresh=True)
+
     def sub(m):
-        idx = fdmap.setdefault(int(m.group(2)), len(fdmap))
-        return m.group(1) + b"@fd%d@" % idx
+        return m.group(1) + b"@fd%d@" % _fd_index(fdmap, int(m.group(2)))
     for pattern in FD_PATTERNS:
         raw = pattern.sub(sub, raw)
     return raw
@@ -226,7 +240,7 @@ def normalise_fds_json(v, fdmap):
 
 
 def substitute_fds(data: bytes, fdmap) -> bytes:
-    numbers = {i: n for n, i in fdmap.items()}
+    numbers = {i: n for n, i in fdmap.items() if n != NEXT}
     return FD_PLACEHOLDER.sub(lambda m: b"%d" % numbers[int(m.group(1))], data)
 
 
