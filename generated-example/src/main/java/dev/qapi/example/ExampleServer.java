@@ -33,6 +33,10 @@ public final class ExampleServer {
         ProtocolCommands.registerBasics(registry);
         ProtocolCommands.registerQuerySchema(registry, SchemaIntrospection.json());
         QmpServer server = new QmpServer(registry, QmpServer.version(11, 1, 0, "qapi-java-" + VERSION), CompatPolicy.DEFAULT);
+        // What clients may make the server hold, all together, before the ones holding less than the
+        // largest wait their turn: a quarter of the heap leaves room for the one message (up to 64 MiB)
+        // that goes on past it and for everything else.
+        server.inputBudget(Runtime.getRuntime().maxMemory() / 4);
         try {
             ExampleCommands commands = new ExampleCommands(server);
             ControlCommandsMarshal.register(registry, commands);

@@ -77,6 +77,11 @@ public final class JsonBuffer {
         return new String(bytes, 0, length, StandardCharsets.US_ASCII);
     }
 
+    /** Appends bytes that are ASCII (a piece of a message written elsewhere). */
+    public void append(byte[] ascii) {
+        put(ascii);
+    }
+
     // Writer side: ensure() then put directly into array() from position().
 
     /** Makes room for {@code n} more bytes. */

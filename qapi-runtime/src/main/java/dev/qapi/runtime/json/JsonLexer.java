@@ -1,5 +1,6 @@
 package dev.qapi.runtime.json;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
@@ -14,18 +15,20 @@ import java.util.Arrays;
  * <p>A token longer than {@link #MAX_TOKEN_SIZE} bytes is reported to {@link TokenSink#tokenTooLong()} as
  * soon as it has one byte too many; the lexer then starts over in the start state (not in recovery).
  *
- * <p>Memory: the current token's bytes, in a buffer that starts small and is dropped back to its initial
- * size after a token that needed more than {@value #RETAINED_CAPACITY} bytes.
+ * <p>Memory: the current token's bytes, in a buffer that starts small and grows to one
+ * {@link TokenText#CHUNK}; a longer token goes on in further chunks of that size (never copied while it
+ * grows), which are let go when it ends: a lexical error hands them over to the sink, other tokens are
+ * joined into one array for the parser.
  */
 final class JsonLexer {
 
     /** Receives tokens; each method returns whether the lexer should go on after the current byte. */
     interface TokenSink {
-        /**
-         * A complete token, or a lexical error ({@link #ERROR}) whose text is the token so far including
-         * the offending byte. {@code text} is valid only during the call.
-         */
+        /** A complete token (never {@link #ERROR}). {@code text} is valid only during the call. */
         boolean token(int type, byte[] text, int length);
+
+        /** A lexical error: the token so far, including the offending byte; the sink may keep it. */
+        boolean error(TokenText text);
 
         /** The current token has grown past {@link #MAX_TOKEN_SIZE}; its bytes are dropped. */
         boolean tokenTooLong();
@@ -72,12 +75,13 @@ final class JsonLexer {
     private static final byte[] TABLE = buildTable();
 
     private static final int INITIAL_CAPACITY = 32;
-    private static final int RETAINED_CAPACITY = 64 << 10;
 
     private final TokenSink sink;
     private int state = START;
+    /** The current token's last bytes; full chunks before them are in {@link #spill}. */
     private byte[] token = new byte[INITIAL_CAPACITY];
     private int tokenLength;
+    private final ArrayList<byte[]> spill = new ArrayList<>();
     private boolean stop;
 
     JsonLexer(TokenSink sink) {
@@ -113,7 +117,12 @@ final class JsonLexer {
 
     /** Whether the lexer is between tokens: in the start state with nothing of a token read. */
     boolean betweenTokens() {
-        return state == START && tokenLength == 0;
+        return state == START && tokenLength == 0 && spill.isEmpty();
+    }
+
+    /** The bytes of the token read so far. */
+    long held() {
+        return (long) spill.size() * TokenText.CHUNK + tokenLength;
     }
 
     /**
@@ -147,8 +156,8 @@ final class JsonLexer {
      */
     private int plainStringRun(byte[] buf, int i, int end) {
         int quote = state == DQ_STRING ? '"' : '\'';
-        int room = MAX_TOKEN_SIZE - tokenLength;
-        int limit = end - i <= room ? end : i + room;
+        long room = MAX_TOKEN_SIZE - held();
+        int limit = end - i <= room ? end : i + (int) room;
         int j = i;
         while (j < limit) {
             int b = buf[j] & 0xFF;
@@ -170,12 +179,12 @@ final class JsonLexer {
                 if (consumed) {
                     append(b);
                 }
-                stop |= !sink.token(next, token, tokenLength);
+                stop |= !emit(next);
                 clearToken();
                 state = START;
             } else if (next == ERROR) {
                 append(b);
-                stop |= !sink.token(ERROR, token, tokenLength);
+                stop |= !emitError();
                 clearToken();
                 state = RECOVERY;
             } else if (next == START || next == RECOVERY) {
@@ -189,36 +198,71 @@ final class JsonLexer {
                 state = next;
             }
         } while (!consumed);
-        if (tokenLength > MAX_TOKEN_SIZE) {
+        if (held() > MAX_TOKEN_SIZE) {
             stop |= !sink.tokenTooLong();
             clearToken();
             state = START;
         }
     }
 
+    /** Hands a complete token to the sink, in one array. */
+    private boolean emit(int type) {
+        if (spill.isEmpty()) {
+            return sink.token(type, token, tokenLength);
+        }
+        byte[] whole = takeText().toArray();
+        return sink.token(type, whole, whole.length);
+    }
+
+    private boolean emitError() {
+        return sink.error(spill.isEmpty() ? TokenText.copyOf(token, tokenLength) : takeText());
+    }
+
+    /** The current token's bytes, taken over from the lexer, which starts a new token. */
+    private TokenText takeText() {
+        TokenText text = new TokenText(spill, token, tokenLength);
+        spill.clear();
+        token = new byte[INITIAL_CAPACITY];
+        tokenLength = 0;
+        return text;
+    }
+
     private void append(int b) {
         if (tokenLength == token.length) {
-            grow(1);
+            makeRoom(1);
         }
         token[tokenLength++] = (byte) b;
     }
 
     private void append(byte[] buf, int off, int len) {
-        if (token.length - tokenLength < len) {
-            grow(len);
+        while (len > 0) {
+            if (tokenLength == token.length) {
+                makeRoom(len);
+            }
+            int n = Math.min(len, token.length - tokenLength);
+            System.arraycopy(buf, off, token, tokenLength, n);
+            tokenLength += n;
+            off += n;
+            len -= n;
         }
-        System.arraycopy(buf, off, token, tokenLength, len);
-        tokenLength += len;
     }
 
-    private void grow(int extra) {
-        long wanted = Math.max((long) tokenLength + extra, 2L * token.length);
-        token = Arrays.copyOf(token, (int) Math.min(wanted, MAX_TOKEN_SIZE + 1L));
+    /** Grows the buffer up to one chunk; a full chunk is set aside and a new one started. */
+    private void makeRoom(int wanted) {
+        if (token.length < TokenText.CHUNK) {
+            int capacity = (int) Math.min(TokenText.CHUNK, Math.max((long) tokenLength + wanted, 2L * token.length));
+            token = Arrays.copyOf(token, capacity);
+        } else {
+            spill.add(token);
+            token = new byte[TokenText.CHUNK];
+            tokenLength = 0;
+        }
     }
 
     private void clearToken() {
         tokenLength = 0;
-        if (token.length > RETAINED_CAPACITY) {
+        if (!spill.isEmpty()) {
+            spill.clear();
             token = new byte[INITIAL_CAPACITY];
         }
     }

@@ -131,6 +131,14 @@ public final class JsonStreamer {
         return total;
     }
 
+    /**
+     * About how many bytes of memory the message in progress holds: its tokens' bytes, the value being
+     * built (estimated per token) and the token still being read. 0 between messages.
+     */
+    public long held() {
+        return lexer.held() + assembler.held();
+    }
+
     /** Drops any partial input, as QEMU does when a client disconnects. */
     public void reset() {
         lexer.reset();

@@ -44,6 +44,19 @@ public final class JsonWriter {
     private static final byte[] RETURN_KEY = "\"return\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] ID_KEY = "\"id\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** The characters written as a backslash and one letter: the letter, by character (else 0). */
+    private static final byte[] SHORT_ESCAPES = new byte[128];
+
+    static {
+        SHORT_ESCAPES['"'] = '"';
+        SHORT_ESCAPES['\\'] = '\\';
+        SHORT_ESCAPES['\b'] = 'b';
+        SHORT_ESCAPES['\f'] = 'f';
+        SHORT_ESCAPES['\n'] = 'n';
+        SHORT_ESCAPES['\r'] = 'r';
+        SHORT_ESCAPES['\t'] = 't';
+    }
+
     /** Characters escaped per capacity check; each needs at most 6 bytes. */
     private static final int STRING_CHUNK = 4096;
 
@@ -289,40 +302,45 @@ public final class JsonWriter {
                     a[p++] = (byte) c;
                     continue;
                 }
-                switch (c) {
-                    case '"' -> p = escape(a, p, '"');
-                    case '\\' -> p = escape(a, p, '\\');
-                    case '\b' -> p = escape(a, p, 'b');
-                    case '\f' -> p = escape(a, p, 'f');
-                    case '\n' -> p = escape(a, p, 'n');
-                    case '\r' -> p = escape(a, p, 'r');
-                    case '\t' -> p = escape(a, p, 't');
-                    default -> {
-                        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            char low = s.charAt(++i);
-                            if ((Character.toCodePoint(c, low) & 0xFFFE) == 0xFFFE) {
-                                p = unicode(a, p, 0xFFFD);
-                            } else {
-                                p = unicode(a, p, c);
-                                p = unicode(a, p, low);
-                            }
-                        } else if (Character.isSurrogate(c) || c >= 0xFDD0 && c <= 0xFDEF || c >= 0xFFFE) {
-                            p = unicode(a, p, 0xFFFD);
-                        } else {
-                            p = unicode(a, p, c);
-                        }
-                    }
+                int cp = c;
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    cp = Character.toCodePoint(c, s.charAt(++i));
                 }
+                p = escape(a, p, cp);
             }
             out.position(p);
         }
         out.put((byte) '"');
     }
 
-    private static int escape(byte[] a, int p, char c) {
-        a[p] = '\\';
-        a[p + 1] = (byte) c;
-        return p + 2;
+    /**
+     * Writes code point {@code cp} as QEMU's writer does inside a string, at most 12 bytes: printable
+     * ASCII as itself, {@code "} and {@code \\} and the C escapes with a backslash, everything else as
+     * {@code \}{@code uXXXX} (a surrogate pair beyond the BMP); what QEMU cannot hold (a surrogate, a
+     * noncharacter) as {@code \}{@code uFFFD}.
+     *
+     * @return the position after what was written
+     */
+    static int escape(byte[] a, int p, int cp) {
+        if (cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\') {
+            a[p] = (byte) cp;
+            return p + 1;
+        }
+        if (cp < SHORT_ESCAPES.length && SHORT_ESCAPES[cp] != 0) {
+            a[p] = '\\';
+            a[p + 1] = SHORT_ESCAPES[cp];
+            return p + 2;
+        }
+        if (cp >= 0x10000) {
+            if ((cp & 0xFFFE) == 0xFFFE) {
+                return unicode(a, p, 0xFFFD);
+            }
+            return unicode(a, unicode(a, p, Character.highSurrogate(cp)), Character.lowSurrogate(cp));
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF || cp >= 0xFDD0 && cp <= 0xFDEF || cp >= 0xFFFE) {
+            return unicode(a, p, 0xFFFD);
+        }
+        return unicode(a, p, cp);
     }
 
     private static int unicode(byte[] a, int p, int c) {

@@ -37,11 +37,6 @@ final class MessageAssembler implements JsonLexer.TokenSink {
             case JsonLexer.RCURLY -> braces--;
             case JsonLexer.LSQUARE -> brackets++;
             case JsonLexer.RSQUARE -> brackets--;
-            case JsonLexer.ERROR -> {
-                // %s in QEMU's format stops at a NUL byte, which can only be the offending byte.
-                return end(new JsonParseError("JSON parse error, stray '"
-                        + ModifiedUtf8.toDisplayString(text, 0, length) + "'"));
-            }
             default -> {
             }
         }
@@ -64,9 +59,23 @@ final class MessageAssembler implements JsonLexer.TokenSink {
     }
 
     @Override
+    public boolean error(TokenText text) {
+        // QEMU quotes the whole token; the reply is written from its bytes, never built as one text.
+        return end(JsonParseError.stray(text));
+    }
+
+    @Override
     public boolean tokenTooLong() {
         // QEMU passes the oversized token on; the size check is bound to reject it.
         return end(TOKEN_SIZE);
+    }
+
+    /**
+     * About how much memory the message in progress holds, not counting the lexer's current token:
+     * its tokens' bytes, plus a node's worth for each token (the value being built).
+     */
+    long held() {
+        return tokenBytes + 16L * tokenCount;
     }
 
     /** Drops the message in progress. */

@@ -158,8 +158,10 @@ final class EventLoop implements Runnable {
                 long timeout = runTimers();
                 // The consumer form hands over ready keys without the selected-key set's bookkeeping.
                 selector.select(onReady, timeout);
+                // Only the tasks queued so far: one that queues itself again (a connection going on
+                // with its input a slice at a time) waits for the next turn, after the sockets.
                 Runnable task;
-                while ((task = tasks.poll()) != null) {
+                for (int n = tasks.size(); n > 0 && (task = tasks.poll()) != null; n--) {
                     task.run();
                 }
             } catch (IOException | RuntimeException | OutOfMemoryError e) {

@@ -17,6 +17,9 @@ interface Frontend {
     /** Whether requests already read are still waiting or running (the client must not be closed yet). */
     boolean busy();
 
+    /** Some of the client's pending output was sent (or none could be). */
+    void flushed();
+
     /** The client is gone; drop every trace of it. */
     void closed();
 }

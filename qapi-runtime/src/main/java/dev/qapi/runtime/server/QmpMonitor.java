@@ -28,6 +28,11 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     static final int EVENT_DROP_LIMIT = 4 << 20;
     /** QEMU's {@code QMP_REQ_QUEUE_LEN_MAX}: with oob on, reading stops while this many requests wait. */
     static final int QUEUE_MAX = 8;
+    /**
+     * How long one connection's input is handled before the loop turns to the others (checked after
+     * each message, so one slow command can still take longer).
+     */
+    static final long SLICE_NANOS = 100_000;
 
     private final QmpServer server;
     private final String id;
@@ -42,6 +47,10 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     private boolean removed;
     private boolean receiving;
     private boolean suspended;
+    /** Not read because the server's input budget is spent ({@link InputBudget}). */
+    private boolean overBudget;
+    /** What this monitor last told the input budget it holds. */
+    private long reportedHeld;
     /** The context handed to this monitor's commands (immutable, so shared by all of them). */
     private MonitorContext context;
     private boolean detachPending;
@@ -131,6 +140,51 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         queue.clear();
         suspended = false;
         server.scheduler().forget(this);
+        forgetHeld();
+    }
+
+    private void forgetHeld() {
+        overBudget = false;
+        reportedHeld = 0;
+        server.inputBudget().forget(this);
+    }
+
+    /**
+     * Tells the input budget what this monitor holds now: the input of its unfinished message and its
+     * client's unsent answers (counted only from {@link InputBudget#MIN_HELD} on, so that ordinary
+     * traffic costs nothing here).
+     */
+    void accountHeld() {
+        SocketChardev.Connection c = connection;
+        long held = c == null || removed ? 0 : streamer.held() + c.pending();
+        if (held < InputBudget.MIN_HELD) {
+            held = 0;
+        }
+        if (held != reportedHeld) {
+            reportedHeld = held;
+            server.inputBudget().update(this, held);
+        }
+    }
+
+    /** Stops reading: the server's input budget is spent and others hold less. */
+    void budgetSuspend() {
+        overBudget = true;
+        if (connection != null) {
+            connection.suspend();
+        }
+    }
+
+    /** Reads again, unless the monitor is suspended for a reason of its own. */
+    void budgetResume() {
+        overBudget = false;
+        if (connection != null && !suspended) {
+            connection.resume();
+        }
+    }
+
+    @Override
+    public void flushed() {
+        accountHeld();
     }
 
     @Override
@@ -141,18 +195,22 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     @Override
     public void received(ByteBuffer data) {
         SocketChardev.Connection c = connection;
-        if (suspended) {
+        if (suspended || overBudget) {
             return;
         }
         receiving = true;
+        long start = System.nanoTime();
         try {
             streamer.feed(data, message -> {
                 handle(message, c);
                 // Stop at once when the monitor went away, the client can no longer be answered or the
                 // monitor is suspended (its queue is full, or without oob a request is in flight).
                 // Also stop while the client does not read its answers: the rest waits until they drain.
-                return !removed && connection == c && c.isOpen() && !suspended
-                        && c.pending() < SocketChardev.OUTPUT_HIGH_WATER;
+                // And stop once this input has had its slice of the loop: the rest is taken up on a
+                // later turn, after the other connections had theirs.
+                return !removed && connection == c && c.isOpen() && !suspended && !overBudget
+                        && c.pending() < SocketChardev.OUTPUT_HIGH_WATER
+                        && System.nanoTime() - start < SLICE_NANOS;
             });
         } finally {
             receiving = false;
@@ -160,6 +218,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         if (removed || connection != c) {
             data.position(data.limit());
         }
+        accountHeld();
     }
 
     private void handle(JsonMessage message, SocketChardev.Connection c) {
@@ -213,7 +272,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     /** Starts one request; its response goes to {@code c} only, and only if the monitor is still there. */
     private void run(JsonMessage message, SocketChardev.Connection c, boolean inBand) {
         if (message instanceof JsonParseError error) {
-            send(QmpDispatcher.error(QmpException.generic(error.desc()), null, null));
+            sendParseError(error);
             return;
         }
         JsonNode request = ((JsonMessage.Parsed) message).value();
@@ -270,7 +329,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     /** Reads again: input left over from before the suspension is delivered first. */
     private void resume() {
         suspended = false;
-        if (connection != null) {
+        if (connection != null && !overBudget) {
             connection.resume();
         }
     }
@@ -285,6 +344,24 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
             response.writeTo(writer, connection.output());
             if (!receiving) {
                 // Answers to input are flushed together once the input is consumed.
+                connection.flush();
+            }
+        }
+    }
+
+    /**
+     * Answers input that is not JSON. A reply quoting a large stray token is streamed from the token's
+     * bytes as the client reads it (and input is not read meanwhile: it counts as unsent output).
+     */
+    private void sendParseError(JsonParseError error) {
+        if (connection != null && connection.isOpen()) {
+            ParseErrorReply reply = new ParseErrorReply(error, pretty);
+            if (ParseErrorReply.large(error)) {
+                connection.stream(reply);
+            } else {
+                reply.writeAll(connection.output());
+            }
+            if (!receiving) {
                 connection.flush();
             }
         }
@@ -313,6 +390,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         suspended = false;
         streamer.reset();
         server.scheduler().forget(this);
+        forgetHeld();
         if (fromItself) {
             detachPending = true;
         } else {

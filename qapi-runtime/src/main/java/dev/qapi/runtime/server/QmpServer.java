@@ -70,6 +70,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private long generatedIds;
     private QmpMonitor current;
     private final InBandScheduler scheduler = new InBandScheduler();
+    private final InputBudget inputBudget = new InputBudget();
     private final EventRateLimiter limiter = new EventRateLimiter(loop, this::broadcast);
     /** The monitor of an offloaded command, on the thread that runs it. */
     private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
@@ -187,6 +188,33 @@ public final class QmpServer implements EventSink, AutoCloseable {
 
     InBandScheduler scheduler() {
         return scheduler;
+    }
+
+    InputBudget inputBudget() {
+        return inputBudget;
+    }
+
+    /**
+     * Bounds what clients can make the server hold all together: the input of their unfinished
+     * messages (a single token may be 64 MiB, as in QEMU) and their answers not yet sent. Past
+     * {@code bytes}, every monitor holding 64 KiB or more but the one holding the most is no longer read
+     * (as QEMU suspends a monitor; none is closed) until the total is back within the budget; then they
+     * are read again in the order they were suspended. Monitors holding less (ordinary requests and
+     * answers) are never held up. Without a budget (the default) only the per-client limits apply.
+     * The memory this takes at worst is about the budget plus one message of 64 MiB.
+     *
+     * @param bytes the budget, or {@link Long#MAX_VALUE} for none
+     */
+    public void inputBudget(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("input budget must be positive: " + bytes);
+        }
+        loop.execute(() -> inputBudget.limit(bytes));
+    }
+
+    /** The bytes the input budget counts now, for tests. */
+    long inputBudgetUsed() {
+        return loop.call(inputBudget::used);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +26,26 @@ final class SocketChardev {
     private static final Logger LOG = Logger.getLogger(SocketChardev.class.getName());
     /** Stop reading a client whose unsent output exceeds this, until it drains. */
     static final int OUTPUT_HIGH_WATER = 1 << 20;
+    /**
+     * The most one flush sends before the loop turns to other connections (the rest goes when the socket
+     * is next found writable), so that a large reply to a fast reader does not hold everyone up.
+     */
+    static final int WRITE_SLICE = 256 << 10;
+    /** How much of a {@link Stream} is produced at a time. */
+    static final int STREAM_PIECE = 64 << 10;
+
+    /** Output produced a piece at a time, as the socket takes it: a reply too large to build whole. */
+    interface Stream {
+        /**
+         * Appends about {@code max} further bytes to {@code out}.
+         *
+         * @return whether the stream is now complete
+         */
+        boolean writeTo(JsonBuffer out, int max);
+
+        /** About how many bytes are still to come (for flow control). */
+        long remaining();
+    }
 
     private final String id;
     private final SocketAddress address;
@@ -207,8 +228,11 @@ final class SocketChardev {
          * its answers), or nothing. An idle connection holds no input buffer at all.
          */
         private ByteBuffer input = NO_INPUT;
-        private final JsonBuffer output = new JsonBuffer(1024);
+        /** What goes out next: {@code output[written, length)}. */
+        private JsonBuffer output = new JsonBuffer(1024);
         private int written;
+        /** What goes out after {@link #output}, in order: {@link Stream}s and the buffers after them. */
+        private final ArrayDeque<Object> later = new ArrayDeque<>(2);
         private boolean inputEnded;
         private boolean readPaused;
         private boolean deliverScheduled;
@@ -230,16 +254,36 @@ final class SocketChardev {
 
         /** Where frontends append whole messages; {@link #flush()} sends them. */
         JsonBuffer output() {
-            return output;
+            if (later.isEmpty()) {
+                return output;
+            }
+            if (later.peekLast() instanceof JsonBuffer tail) {
+                return tail;
+            }
+            JsonBuffer tail = new JsonBuffer(1024);
+            later.add(tail);
+            return tail;
+        }
+
+        /** Queues a message produced a piece at a time; {@link #flush()} sends it. */
+        void stream(Stream message) {
+            later.add(message);
         }
 
         boolean isOpen() {
             return !closed && !closing;
         }
 
-        /** Bytes appended but not yet sent. */
+        /** Bytes appended but not yet sent (streams counted as what they still have to produce). */
         int pending() {
-            return output.length() - written;
+            long n = output.length() - written;
+            if (later.isEmpty()) {
+                return (int) n;
+            }
+            for (Object o : later) {
+                n += o instanceof JsonBuffer b ? b.length() : ((Stream) o).remaining();
+            }
+            return (int) Math.min(n, Integer.MAX_VALUE);
         }
 
         /** Stops reading until {@link #resume()}; input already read stays for later. */
@@ -322,7 +366,9 @@ final class SocketChardev {
         }
 
         private void deliver() {
-            if (frontend != null && input.hasRemaining() && !closing && !closed && !readPaused) {
+            // Not while the client is not reading its answers: what it sent waits until they drain.
+            if (frontend != null && input.hasRemaining() && !closing && !closed && !readPaused
+                    && pending() < OUTPUT_HIGH_WATER) {
                 frontend.received(input);
             }
             if (!input.hasRemaining()) {
@@ -332,41 +378,75 @@ final class SocketChardev {
             idle();
         }
 
-        /** Sends what it can of the pending output; the rest goes when the socket is writable. */
+        /**
+         * Sends what it can of the pending output, at most {@link #WRITE_SLICE}; the rest goes when the
+         * socket is writable again.
+         */
         void flush() {
             if (closed) {
                 return;
             }
-            if (pending() > 0) {
-                // Through the loop's native buffer, a buffer-full at a time while the socket takes it all.
-                ByteBuffer io = loop.ioBuffer();
+            // Through the loop's native buffer, a buffer-full at a time while the socket takes it all.
+            ByteBuffer io = loop.ioBuffer();
+            int budget = WRITE_SLICE;
+            while (budget > 0 && (output.length() > written || next())) {
+                io.clear();
+                output.copyTo(written, io);
+                io.flip();
                 int n;
-                do {
-                    io.clear();
-                    output.copyTo(written, io);
-                    io.flip();
-                    try {
-                        n = channel.write(io);
-                    } catch (IOException e) {
-                        close();
-                        return;
-                    }
-                    written += n;
-                } while (n == io.limit() && pending() > 0);
-                if (pending() == 0) {
-                    output.clear(64 << 10);
-                    written = 0;
+                try {
+                    n = channel.write(io);
+                } catch (IOException e) {
+                    close();
+                    return;
                 }
+                written += n;
+                budget -= n;
+                if (n < io.limit()) {
+                    break;
+                }
+            }
+            if (output.length() == written && later.isEmpty()) {
+                output.clear(64 << 10);
+                written = 0;
             }
             if (closing && pending() == 0) {
                 close();
                 return;
             }
             updateInterest();
+            if (frontend != null) {
+                frontend.flushed();
+            }
             if (input.hasRemaining() && !readPaused && !closing && frontend != null && pending() < OUTPUT_HIGH_WATER) {
-                // Input held back while the client was not reading its answers: go on with it.
+                // Input held back (the client was not reading its answers, or the frontend took a slice
+                // of it and gave the others a turn): go on with it.
                 deliverLater();
             }
+        }
+
+        /**
+         * Makes the next queued output current once {@link #output} is all sent: the next buffer, or the
+         * next piece of a stream.
+         *
+         * @return whether there is something to send
+         */
+        private boolean next() {
+            output.clear(64 << 10);
+            written = 0;
+            while (!later.isEmpty() && output.length() < STREAM_PIECE) {
+                Object head = later.peek();
+                if (head instanceof JsonBuffer buffer) {
+                    if (output.length() > 0) {
+                        break;
+                    }
+                    later.poll();
+                    output = buffer;
+                } else if (((Stream) head).writeTo(output, STREAM_PIECE - output.length())) {
+                    later.poll();
+                }
+            }
+            return output.length() > 0;
         }
 
         private void updateInterest() {
@@ -395,6 +475,7 @@ final class SocketChardev {
                 return;
             }
             closed = true;
+            later.clear(); // a large reply still being streamed lets go of its input now
             key.cancel();
             try {
                 channel.close();

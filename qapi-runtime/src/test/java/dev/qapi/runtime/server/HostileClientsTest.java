@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.qapi.runtime.dispatch.CommandInfo;
 import dev.qapi.runtime.dispatch.CommandRegistry;
+import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.json.JsonWriter;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -130,33 +132,6 @@ class HostileClientsTest {
     }
 
     @Test
-    void aClientThatNeverReadsStaysBoundedAndStallsNobody() throws Exception {
-        Path slow = monitor("slow");
-        Path good = monitor("good");
-        try (QmpClient s = QmpClient.negotiated(slow, false); QmpClient c = QmpClient.negotiated(good, false)) {
-            byte[] request = "{\"execute\": \"big\"}\n".getBytes(StandardCharsets.US_ASCII);
-            AtomicLong requests = new AtomicLong();
-            Future<?> writer = threads.submit(() -> {
-                // Writes until the server stops reading (the write blocks) or 200,000 requests.
-                for (int i = 0; i < 200_000; i++) {
-                    s.send(request);
-                    requests.incrementAndGet();
-                }
-                return null;
-            });
-            Thread.sleep(500);
-            pingPong(c, 500);
-            long before = requests.get();
-            Thread.sleep(300);
-            long after = requests.get();
-            int pending = server.pendingOutput("slow");
-            assertTrue(pending < 2 * SocketChardev.OUTPUT_HIGH_WATER, pending + " bytes pending");
-            assertTrue(after < 200_000 && after - before < 1000, "the server stopped reading: " + before + " → " + after);
-            writer.cancel(true);
-        }
-    }
-
-    @Test
     void aFloodOfPipelinedRequestsIsAnsweredOnceEachInOrder() throws Exception {
         int count = 100_000;
         try (QmpClient c = QmpClient.negotiated(monitor("m"), false)) {
@@ -178,5 +153,124 @@ class HostileClientsTest {
             writer.get(60, TimeUnit.SECONDS);
             assertEquals(null, c.poll(100), "nothing more");
         }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsNoLongerReadAtOneMebibyteOfUnsentOutputAndGetsEveryAnswerLater() throws Exception {
+        Path slow = monitor("slow");
+        Path good = monitor("good");
+        try (QmpClient s = QmpClient.negotiated(slow, false); QmpClient c = QmpClient.negotiated(good, false)) {
+            byte[] request = "{\"execute\": \"big\"}\n".getBytes(StandardCharsets.US_ASCII);
+            AtomicLong requests = new AtomicLong();
+            Future<?> writer = threads.submit(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    s.send(request);
+                    requests.incrementAndGet();
+                }
+                return null;
+            });
+            // Until the server stops reading: the count stands still.
+            long seen = -1;
+            while (requests.get() != seen) {
+                seen = requests.get();
+                Thread.sleep(300);
+            }
+            int pending = server.pendingOutput("slow");
+            int answer = 16 << 10 | 64; // one answer, 16 KiB of string and its frame, at most
+            assertTrue(pending >= SocketChardev.OUTPUT_HIGH_WATER && pending < SocketChardev.OUTPUT_HIGH_WATER + answer,
+                    pending + " bytes unsent");
+            pingPong(c, 200);
+            assertEquals(pending, server.pendingOutput("slow"), "nothing more was read meanwhile");
+            writer.cancel(true);
+            long sent = requests.get();
+            for (long i = 0; i < sent; i++) {
+                String a = s.read();
+                assertTrue(a != null && a.startsWith("{\"return\": {\"s\": \"xxx"), i + " of " + sent + ": " + a);
+            }
+            pingPong(s, 1);
+        }
+    }
+
+    @Test
+    void aFiftyMebibyteTokenOnOneMonitorHoldsUpNoOtherAndItsEchoArrivesIntact() throws Exception {
+        Path bad = monitor("bad");
+        Path good = monitor("good");
+        // A string token of 1 KiB blocks (ASCII, a two-byte character, an invalid byte), ended by a
+        // newline: a lexical error whose desc quotes the whole token.
+        byte[] block = new byte[1024];
+        java.util.Arrays.fill(block, (byte) 'x');
+        block[1021] = (byte) 0xC3;
+        block[1022] = (byte) 0xA9;
+        block[1023] = (byte) 0x80;
+        int blocks = 50 << 10;
+        byte[] half = new byte[(blocks / 2) * block.length];
+        for (int i = 0; i < blocks / 2; i++) {
+            System.arraycopy(block, 0, half, i * block.length, block.length);
+        }
+        try (QmpClient attacker = QmpClient.negotiated(bad, false); QmpClient c = QmpClient.negotiated(good, false)) {
+            attacker.send("\"");
+            attacker.send(half);
+            pingPong(c, 100); // while the server holds 25 MiB of an unfinished token
+            attacker.send(half);
+            attacker.send("\n");
+            pingPong(c, 100); // while the 52 MB answer waits for the attacker to read it
+            // What the server sent before it streamed this answer: the writer's text of QEMU's error.
+            String shown = "x".repeat(1021) + "\u00e9\ufffd";
+            String desc = "JSON parse error, stray '\"" + shown.repeat(blocks) + "\n'";
+            String expected = JsonWriter.compact().toJson(QmpDispatcher.error(QmpException.generic(desc), null, null));
+            desc = null;
+            String answer = attacker.read();
+            assertEquals(expected.length(), answer.length(), "answer length");
+            assertTrue(expected.equals(answer), () -> "first difference at " + mismatch(expected, answer));
+            pingPong(attacker, 1);
+        }
+        assertEquals(2, server.monitors().size());
+    }
+
+    @Test
+    void pastTheInputBudgetTheSmallerHolderWaitsUntilTheLargerFinishes() throws Exception {
+        long budget = 4 << 20;
+        server.inputBudget(budget);
+        Path a = monitor("a");
+        Path b = monitor("b");
+        Path good = monitor("good");
+        byte[] three = new byte[3 << 20];
+        java.util.Arrays.fill(three, (byte) 'x');
+        try (QmpClient ca = QmpClient.negotiated(a, false); QmpClient cb = QmpClient.negotiated(b, false);
+                QmpClient c = QmpClient.negotiated(good, false)) {
+            ca.send("\"");
+            ca.send(three);
+            while (server.inputBudgetUsed() < three.length) {
+                Thread.sleep(10);
+            }
+            // b crosses the budget: it holds less than a, so it is no longer read.
+            Future<?> bSends = threads.submit(() -> {
+                cb.send("\"");
+                cb.send(three);
+                cb.send("\n");
+                return null;
+            });
+            Thread.sleep(500);
+            assertEquals(false, bSends.isDone(), "b is still being read");
+            long used = server.inputBudgetUsed();
+            assertTrue(used > budget && used < budget + three.length, used + " bytes held");
+            pingPong(c, 100);
+            // a finishes: its answer goes out, then b is read again and answered too.
+            ca.send("\n");
+            assertEquals(3 << 20, ca.read().length() - "{\"error\": {\"class\": \"GenericError\", \"desc\": \"JSON parse error, stray '\\\"\\n'\"}}".length());
+            bSends.get(10, TimeUnit.SECONDS);
+            assertTrue(cb.read().startsWith("{\"error\": {\"class\": \"GenericError\", \"desc\": \"JSON parse error, stray '\\\"xxx"));
+            pingPong(ca, 1);
+            pingPong(cb, 1);
+            assertEquals(0, server.inputBudgetUsed());
+        }
+    }
+
+    private static int mismatch(String a, String b) {
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 }
