@@ -74,6 +74,8 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private final EventRateLimiter limiter = new EventRateLimiter(loop, this::broadcast);
     /** The monitor of an offloaded command, on the thread that runs it. */
     private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
+    /** The descriptors of an offloaded command, on the thread that runs it. */
+    private static final ThreadLocal<AttachedFds> OFFLOADED_FDS = new ThreadLocal<>();
     private boolean closed;
     /** QEMU's fd sets, shared by every monitor. */
     private final FdSets fdSets = new FdSets();
@@ -242,12 +244,15 @@ public final class QmpServer implements EventSink, AutoCloseable {
         Objects.requireNonNull(executor, "executor");
         registry.rebind(command, handler -> (AsyncCommandHandler) (args, ctx) -> {
             QmpMonitor caller = ctx instanceof MonitorContext mc ? mc.monitor() : null;
+            AttachedFds fds = attachedFds();
             return CompletableFuture.supplyAsync(() -> {
                 OFFLOADED.set(caller);
+                OFFLOADED_FDS.set(fds);
                 try {
                     return handler.invoke(args, ctx);
                 } finally {
                     OFFLOADED.remove();
+                    OFFLOADED_FDS.remove();
                 }
             }, executor);
         });
@@ -279,10 +284,15 @@ public final class QmpServer implements EventSink, AutoCloseable {
     /**
      * The descriptors that came with the running command's request (none from outside a command, for
      * TCP clients, or when none were sent): take them or leave them; those left are closed once the
-     * command is done.
+     * command is done. Works on the loop and in {@link #offload offloaded} commands; an
+     * {@link AsyncCommandHandler} takes them before it returns its stage.
      */
     public AttachedFds attachedFds() {
-        return loop.inLoop() && current != null ? attached : AttachedFds.none();
+        if (!loop.inLoop()) {
+            AttachedFds fds = OFFLOADED_FDS.get();
+            return fds != null ? fds : AttachedFds.none();
+        }
+        return current != null ? attached : AttachedFds.none();
     }
 
     /** A monitor is gone: its named descriptors are closed and empty fd sets freed, as QEMU does. */
