@@ -1,11 +1,11 @@
 package dev.qapi.runtime.fd;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -32,9 +32,24 @@ public final class ScmRights {
     private static final int CMSG_HDR = 16;
     private static final int CONTROL_SIZE = CMSG_HDR + align(4 * MAX_FDS);
 
-    private final Memory header = new Memory(MSGHDR_SIZE + IOVEC_SIZE + CONTROL_SIZE);
-    private final Pointer iovec = header.share(MSGHDR_SIZE);
-    private final Pointer control = header.share(MSGHDR_SIZE + IOVEC_SIZE);
+    private static final int CONTROL = MSGHDR_SIZE + IOVEC_SIZE;
+
+    /**
+     * The message header, its one iovec and the control buffer, in a direct buffer: filled in with plain
+     * Java stores (a JNA {@code Memory} write is a native call each), so a read costs one native call,
+     * {@code recvmsg} itself.
+     */
+    private final ByteBuffer header = ByteBuffer.allocateDirect(CONTROL + CONTROL_SIZE).order(ByteOrder.nativeOrder());
+    private final Pointer headerPointer = Native.getDirectBufferPointer(header);
+    private final long headerAddress = Pointer.nativeValue(headerPointer);
+    /** The last data buffer used and its address (an event loop uses one buffer throughout). */
+    private ByteBuffer lastBuffer;
+    private long lastAddress;
+
+    public ScmRights() {
+        header.putLong(MSG_IOV, headerAddress + MSGHDR_SIZE);
+        header.putLong(MSG_IOVLEN, 1);
+    }
 
     /** Whether this platform can pass descriptors (Linux, 64-bit, JNA's native part loaded). */
     public static boolean supported() {
@@ -57,7 +72,7 @@ public final class ScmRights {
         long n;
         while (true) {
             try {
-                n = Libc.recvmsg(socket, header, Libc.MSG_DONTWAIT | Libc.MSG_CMSG_CLOEXEC);
+                n = Libc.recvmsg(socket, headerPointer, Libc.MSG_DONTWAIT | Libc.MSG_CMSG_CLOEXEC);
                 break;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == Libc.EINTR) {
@@ -69,7 +84,10 @@ public final class ScmRights {
                 throw new IOException("recvmsg: " + e.getMessage());
             }
         }
-        collect(header.getLong(MSG_CONTROLLEN), fds);
+        long controlLength = header.getLong(MSG_CONTROLLEN);
+        if (controlLength > 0) {
+            collect(controlLength, fds);
+        }
         if (n == 0) {
             return length == 0 ? 0 : -1;
         }
@@ -79,18 +97,18 @@ public final class ScmRights {
 
     /** Takes every SCM_RIGHTS descriptor out of the control data the kernel filled in. */
     private void collect(long controlLength, List<Fd> fds) {
-        long offset = 0;
+        int offset = 0;
         while (offset + CMSG_HDR <= controlLength) {
-            long cmsgLength = control.getLong(offset);
+            long cmsgLength = header.getLong(CONTROL + offset);
             if (cmsgLength < CMSG_HDR || offset + cmsgLength > controlLength) {
                 break;
             }
-            int level = control.getInt(offset + 8);
-            int type = control.getInt(offset + 12);
+            int level = header.getInt(CONTROL + offset + 8);
+            int type = header.getInt(CONTROL + offset + 12);
             if (level == Libc.SOL_SOCKET && type == Libc.SCM_RIGHTS) {
                 int count = (int) ((cmsgLength - CMSG_HDR) / 4);
                 for (int i = 0; i < count; i++) {
-                    int fd = control.getInt(offset + CMSG_HDR + 4L * i);
+                    int fd = header.getInt(CONTROL + offset + CMSG_HDR + 4 * i);
                     if (fd >= 0) {
                         makeBlocking(fd);
                         fds.add(Fd.adopt(fd));
@@ -132,59 +150,58 @@ public final class ScmRights {
         }
         int position = from.position();
         int controlLength = fds.length == 0 ? 0 : CMSG_HDR + 4 * fds.length;
-        Memory scratch = null;
-        Pointer cmsg = control;
-        if (controlLength > CONTROL_SIZE) {
-            scratch = new Memory(align(controlLength));
-            cmsg = scratch;
-        }
+        // More descriptors than the header's control buffer holds (a rare call): a buffer of their own.
+        ByteBuffer cmsg = controlLength > CONTROL_SIZE
+                ? ByteBuffer.allocateDirect(align(controlLength)).order(ByteOrder.nativeOrder())
+                : header;
+        int base = cmsg == header ? CONTROL : 0;
         prepare(from, position, from.remaining(), fds.length == 0 ? 0 : align(controlLength));
         if (fds.length > 0) {
-            header.setPointer(MSG_CONTROL, cmsg);
-            cmsg.clear(align(controlLength));
-            cmsg.setLong(0, controlLength);
-            cmsg.setInt(8, Libc.SOL_SOCKET);
-            cmsg.setInt(12, Libc.SCM_RIGHTS);
-            cmsg.write(CMSG_HDR, fds, 0, fds.length);
-        }
-        try {
-            while (true) {
-                try {
-                    long n = Libc.sendmsg(socket, header, Libc.MSG_DONTWAIT | Libc.MSG_NOSIGNAL);
-                    from.position(position + (int) n);
-                    return (int) n;
-                } catch (LastErrorException e) {
-                    if (e.getErrorCode() == Libc.EINTR) {
-                        continue;
-                    }
-                    if (e.getErrorCode() == Libc.EAGAIN) {
-                        return 0;
-                    }
-                    throw new IOException("sendmsg: " + e.getMessage());
-                }
+            header.putLong(MSG_CONTROL, cmsg == header ? headerAddress + CONTROL
+                    : Pointer.nativeValue(Native.getDirectBufferPointer(cmsg)));
+            for (int i = 0; i < align(controlLength); i += 4) {
+                cmsg.putInt(base + i, 0);
             }
-        } finally {
-            if (scratch != null) {
-                scratch.close();
+            cmsg.putLong(base, controlLength);
+            cmsg.putInt(base + 8, Libc.SOL_SOCKET);
+            cmsg.putInt(base + 12, Libc.SCM_RIGHTS);
+            for (int i = 0; i < fds.length; i++) {
+                cmsg.putInt(base + CMSG_HDR + 4 * i, fds[i]);
+            }
+        }
+        while (true) {
+            try {
+                long n = Libc.sendmsg(socket, headerPointer, Libc.MSG_DONTWAIT | Libc.MSG_NOSIGNAL);
+                from.position(position + (int) n);
+                return (int) n;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == Libc.EINTR) {
+                    continue;
+                }
+                if (e.getErrorCode() == Libc.EAGAIN) {
+                    return 0;
+                }
+                throw new IOException("sendmsg: " + e.getMessage());
+            } finally {
+                java.lang.ref.Reference.reachabilityFence(cmsg);
             }
         }
     }
 
     /** Fills in the header: one iovec over the buffer's bytes, a control buffer of {@code controlSize}. */
     private void prepare(ByteBuffer buffer, int position, int length, int controlSize) {
-        if (!buffer.isDirect()) {
-            throw new IllegalArgumentException("a direct buffer is needed");
+        if (buffer != lastBuffer) {
+            if (!buffer.isDirect()) {
+                throw new IllegalArgumentException("a direct buffer is needed");
+            }
+            lastAddress = Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
+            lastBuffer = buffer;
         }
-        header.clear(MSGHDR_SIZE);
-        iovec.setPointer(0, Native.getDirectBufferPointer(buffer).share(position));
-        iovec.setLong(8, length);
-        header.setPointer(MSG_IOV, iovec);
-        header.setLong(MSG_IOVLEN, 1);
-        if (controlSize > 0) {
-            header.setPointer(MSG_CONTROL, control);
-            header.setLong(MSG_CONTROLLEN, controlSize);
-        }
-        header.setInt(MSG_FLAGS, 0);
+        header.putLong(MSGHDR_SIZE, lastAddress + position);
+        header.putLong(MSGHDR_SIZE + 8, length);
+        header.putLong(MSG_CONTROL, controlSize > 0 ? headerAddress + CONTROL : 0);
+        header.putLong(MSG_CONTROLLEN, controlSize);
+        header.putInt(MSG_FLAGS, 0);
     }
 
     /** Whether the last {@link #receive} lost descriptors for lack of room (the kernel closed them). */
