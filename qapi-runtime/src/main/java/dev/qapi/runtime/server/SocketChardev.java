@@ -3,7 +3,6 @@ package dev.qapi.runtime.server;
 import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.fd.ChannelDescriptor;
 import dev.qapi.runtime.fd.Fd;
-import dev.qapi.runtime.fd.ScmRights;
 import dev.qapi.runtime.json.JsonBuffer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +17,6 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -233,8 +231,6 @@ final class SocketChardev {
          * otherwise -1 and the channel reads (TCP carries none).
          */
         private final int fd;
-        private final ScmRights scm;
-        private final List<Fd> receivedFds;
         /**
          * Input read but not yet consumed: while being delivered, the loop's shared read buffer; after
          * that, a private copy of what the frontend left (it was suspended or its client was not reading
@@ -255,8 +251,6 @@ final class SocketChardev {
         private Connection(SocketChannel channel) throws IOException {
             this.channel = channel;
             fd = address instanceof UnixDomainSocketAddress ? ChannelDescriptor.of(channel).orElse(-1) : -1;
-            scm = fd >= 0 ? new ScmRights() : null;
-            receivedFds = fd >= 0 ? new ArrayList<>(2) : null;
             key = channel.register(loop.selector(), frontend != null ? SelectionKey.OP_READ : 0, this);
         }
 
@@ -359,9 +353,15 @@ final class SocketChardev {
             ByteBuffer shared = loop.readBuffer();
             ByteBuffer io = loop.ioBuffer();
             io.clear();
-            int n = fd >= 0 ? scm.receive(fd, io, receivedFds) : channel.read(io);
-            if (fd >= 0 && !receivedFds.isEmpty()) {
-                handOver(n);
+            int n;
+            if (fd >= 0) {
+                List<Fd> received = loop.receivedFds();
+                n = loop.scmRights().receive(fd, io, received);
+                if (!received.isEmpty()) {
+                    handOver(n, received);
+                }
+            } else {
+                n = channel.read(io);
             }
             shared.clear();
             if (n > 0) {
@@ -385,9 +385,9 @@ final class SocketChardev {
         }
 
         /** Gives the descriptors just received to the frontend (they came with bytes) or closes them. */
-        private void handOver(int n) {
-            List<Fd> fds = List.copyOf(receivedFds);
-            receivedFds.clear();
+        private void handOver(int n, List<Fd> received) {
+            List<Fd> fds = List.copyOf(received);
+            received.clear();
             if (n > 0 && frontend != null && !closing && !closed) {
                 frontend.receivedFds(fds);
             } else {
