@@ -21,9 +21,13 @@ def connect(client="a"):
     return [{"op": "connect", "client": client}]
 
 
-def send(data: bytes, client="a"):
+def send(data: bytes, client="a", fds=0):
+    """One write; with fds, that many descriptors (of /dev/null) ride along (SCM_RIGHTS)."""
     assert isinstance(data, bytes)
-    return [{"op": "send", "client": client, "data": data}]
+    step = {"op": "send", "client": client, "data": data}
+    if fds:
+        step["fds"] = fds
+    return [step]
 
 
 def send_bytewise(data: bytes, client="a", pause_ms=0):
@@ -86,7 +90,7 @@ def probe(negotiated, client="a"):
         client=client)
 
 
-def case(name, description, *steps, monitor="qmp"):
+def case(name, description, *steps, monitor="qmp", fds=False):
     """A case; every client still connected at the end must then stay silent for 300 ms."""
     flat = [s for group in steps for s in group]
     open_clients = []
@@ -97,7 +101,10 @@ def case(name, description, *steps, monitor="qmp"):
             open_clients.remove(s["client"])
     for c in open_clients:
         flat += quiet(300, c)
-    return {"name": name, "description": description, "monitor": monitor, "steps": flat}
+    out = {"name": name, "description": description, "monitor": monitor, "steps": flat}
+    if fds:
+        out["fds"] = True
+    return out
 
 
 # --- expectations ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import concurrent.futures
 import difflib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -26,10 +27,13 @@ sys.path.insert(0, HERE)
 
 import casedsl  # noqa: E402
 import cases as case_defs  # noqa: E402
+import cases_fds  # noqa: E402
 from qmpwire import parse, qdict_ordered, qemu_message, split_messages, to_text  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(HERE))
 OUT_DIR = os.path.join(REPO, "qapi-runtime", "src", "test", "resources", "qmp-diff")
+# The descriptor-passing corpus needs the example server's fd commands, so its replay lives there.
+FDS_OUT_DIR = os.path.join(REPO, "generated-example", "src", "test", "resources", "qmp-diff-fds")
 FORMAT_VERSION = 1
 TARGET = "QEMU 10.0.13"
 JSON_EMBED_MAX_DEPTH = 64
@@ -194,8 +198,64 @@ def strict_equal(a, b):
     return a == b
 
 
-def message_record(raw: bytes, pretty: bool, expectation, surprises, where):
+# Descriptor numbers depend on the server's descriptor table: in the fds corpus they are recorded as
+# @fdN@ ("fd": N members and the "fd:N" of remove-fd's error text). add-fd's reply
+# ({"return": {"fd": N, "fdset-id": S}}) always starts a new N (a closed number may come back for a
+# new descriptor, and servers need not reuse numbers alike); other occurrences name the descriptor
+# that number has at that moment. Sends may use @fdN@ to refer back to them.
+FD_PATTERNS = [re.compile(rb'("fd": )(\d+)'), re.compile(rb"(fd:)(\d+)")]
+FD_PLACEHOLDER = re.compile(rb"@fd(\d+)@")
+ADD_FD_REPLY = re.compile(rb'\{"return": \{"fd": (\d+), "fdset-id": \d+\}\}')
+NEXT = -1  # fdmap's key for the next free N
+
+
+def _fd_index(fdmap, number, fresh=False):
+    if fresh or number not in fdmap:
+        fdmap[number] = fdmap.get(NEXT, 0)
+        fdmap[NEXT] = fdmap[number] + 1
+    return fdmap[number]
+
+
+def normalise_fds(raw: bytes, fdmap) -> bytes:
+    m = ADD_FD_REPLY.match(raw)
+    if m:
+        _fd_index(fdmap, int(m.group(1)), fresh=True)
+
+    def sub(m):
+        return m.group(1) + b"@fd%d@" % _fd_index(fdmap, int(m.group(2)))
+    for pattern in FD_PATTERNS:
+        raw = pattern.sub(sub, raw)
+    return raw
+
+
+def normalise_fds_json(v, fdmap):
+    if isinstance(v, dict):
+        return {k: ("@fd%d@" % fdmap[x] if k == "fd" and type(x) is int and x in fdmap
+                    else normalise_fds_json(x, fdmap)) for k, x in v.items()}
+    if isinstance(v, list):
+        return [normalise_fds_json(x, fdmap) for x in v]
+    if isinstance(v, str):
+        return normalise_fds(v.encode(), fdmap).decode()
+    return v
+
+
+def substitute_fds(data: bytes, fdmap) -> bytes:
+    numbers = {i: n for n, i in fdmap.items() if n != NEXT}
+    return FD_PLACEHOLDER.sub(lambda m: b"%d" % numbers[int(m.group(1))], data)
+
+
+def message_record(raw: bytes, pretty: bool, expectation, surprises, where, fdmap=None):
     value, ok = parse(raw)
+    if fdmap is not None:
+        normalised = normalise_fds(raw, fdmap)
+        if normalised != raw or casedsl.split_expectation(expectation)["msg10"] is not None:
+            rec = message_record(raw, pretty, None, surprises, where)
+            rec["raw"] = to_text(normalised)
+            if "json" in rec:
+                rec["json"] = normalise_fds_json(rec["json"], fdmap)
+            if normalised != raw:
+                rec["descriptors-normalised"] = True
+            return _fd_expectation(rec, expectation, surprises, where, pretty)
     rec = {"raw": to_text(raw)}
     if not ok:
         rec["valid-json"] = False
@@ -230,6 +290,35 @@ def message_record(raw: bytes, pretty: bool, expectation, surprises, where):
     return rec
 
 
+def _fd_expectation(rec, expectation, surprises, where, pretty):
+    """Checks a normalised message against its expectation (written with "@fdN@" strings)."""
+    parts = casedsl.split_expectation(expectation)
+    if parts["exp72"] is not None and "json" in rec:
+        problem = casedsl.mismatch(parts["exp72"], rec["json"], rec["raw"].encode("latin-1"))
+        if problem:
+            surprises.append(f"{where}: notes predict {problem}; QEMU 7.2 sent {rec['raw']!r:.400}")
+    if parts["msg10"] is not None:
+        raw10 = re.sub(rb'"(@fd\d+@)"', rb"\1", qemu_message(parts["msg10"], pretty, reorder=True))
+        if raw10 != rec["raw"].encode("latin-1"):
+            rec["version-dependent"] = pointer_diff(rec["json"], parts["msg10"])
+            rec["qemu-10.0"] = {"raw": to_text(raw10), "json": parse(re.sub(rb"(@fd\d+@)", rb'"\1"', raw10))[0]}
+    if parts["note"]:
+        rec["note"] = parts["note"]
+    return rec
+
+
+def send_with_fds(sock, data: bytes, count: int):
+    """Sends data with count fresh descriptors (/dev/null) attached; ours are closed afterwards."""
+    fds = [os.open("/dev/null", os.O_RDONLY | os.O_CLOEXEC) for _ in range(count)]
+    try:
+        sent = socket.send_fds(sock, [data], fds)
+        if data:
+            sock.sendall(data[sent:])
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
 def run_case(case, qemu, check_only=False):
     """Run one case against a fresh QEMU; returns (recording, surprises)."""
     fd, sock = tempfile.mkstemp(prefix="qd-", suffix=".sock", dir="/tmp")
@@ -242,6 +331,7 @@ def run_case(case, qemu, check_only=False):
     surprises = []
     steps_out = []
     pretty = case["monitor"] == "pretty"
+    fdmap = {} if case.get("fds") else None
     try:
         wait_ready(proc, sock)
         for n, step in enumerate(case["steps"]):
@@ -254,8 +344,14 @@ def run_case(case, qemu, check_only=False):
                     raise CaseFailure(f"{where}: client {name} already connected")
                 clients[name] = Client(sock)
             elif op == "send":
-                clients[name].sock.sendall(step["data"])
+                data = step["data"] if fdmap is None else substitute_fds(step["data"], fdmap)
+                if step.get("fds"):
+                    send_with_fds(clients[name].sock, data, step["fds"])
+                else:
+                    clients[name].sock.sendall(data)
                 out["data"] = to_text(step["data"])
+                if step.get("fds"):
+                    out["fds"] = step["fds"]
             elif op == "shutdown-write":
                 clients[name].sock.shutdown(socket.SHUT_WR)
             elif op == "close":
@@ -284,7 +380,7 @@ def run_case(case, qemu, check_only=False):
                     surprises.append(f"{where}: notes predict {len(expect)} messages, got {len(msgs)}")
                 out["messages"] = [
                     message_record(m, pretty, expect[i] if expect and i < len(expect) else None,
-                                   surprises, f"{where} message {i}")
+                                   surprises, f"{where} message {i}", fdmap)
                     for i, m in enumerate(msgs)]
                 if step.get("until") == "eof":
                     out["eof"] = True
@@ -369,11 +465,15 @@ def main():
     ap.add_argument("-k", "--case", action="append", help="run only this case (repeatable)")
     ap.add_argument("-j", "--jobs", type=int, default=4, help="cases run in parallel (default 4)")
     ap.add_argument("--qemu", default=os.environ.get("QEMU", "/usr/bin/qemu-system-x86_64"))
-    ap.add_argument("--out", default=OUT_DIR)
+    ap.add_argument("--corpus", choices=["wire", "fds"], default="wire",
+                    help="wire: the 69 protocol cases (default); fds: descriptor passing")
+    ap.add_argument("--out")
     args = ap.parse_args()
+    if args.out is None:
+        args.out = FDS_OUT_DIR if args.corpus == "fds" else OUT_DIR
 
     QEMU_VERSION = qemu_version(args.qemu)
-    all_cases = case_defs.CASES
+    all_cases = cases_fds.CASES if args.corpus == "fds" else case_defs.CASES
     names = [c["name"] for c in all_cases]
     dup = {n for n in names if names.count(n) > 1}
     if dup:

@@ -128,7 +128,7 @@ stop() { # NAME: close its stdin (ours, noop) or SIGTERM (qemu), then wait for i
 }
 
 start_ours() { # NAME N XMX
-  start "$1" java "-Xmx$3" -cp "$cp" dev.qapi.runtime.bench.BenchServer "$work/$1" "$2"
+  start "$1" java "-Xmx$3" --add-exports java.base/sun.nio.ch=ALL-UNNAMED -cp "$cp" dev.qapi.runtime.bench.BenchServer "$work/$1" "$2"
   wait_ready "$1"
 }
 

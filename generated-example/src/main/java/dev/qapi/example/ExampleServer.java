@@ -2,6 +2,7 @@ package dev.qapi.example;
 
 import dev.qapi.example.qmp.CharCommandsMarshal;
 import dev.qapi.example.qmp.ControlCommandsMarshal;
+import dev.qapi.example.qmp.FdsCommandsMarshal;
 import dev.qapi.example.qmp.SchemaIntrospection;
 import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.dispatch.CommandRegistry;
@@ -39,6 +40,7 @@ public final class ExampleServer {
             ExampleCommands commands = new ExampleCommands(server);
             ControlCommandsMarshal.register(registry, commands);
             CharCommandsMarshal.register(registry, commands);
+            FdsCommandsMarshal.register(registry, new FdCommands(server));
             for (Options.Chardev c : options.chardevs()) {
                 server.addChardev(c.id(), c.address());
                 LOG.info("chardev {} listening on {}", c.id(), c.address());

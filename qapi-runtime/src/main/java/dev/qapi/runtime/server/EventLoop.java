@@ -1,10 +1,14 @@
 package dev.qapi.runtime.server;
 
+import dev.qapi.runtime.fd.Fd;
+import dev.qapi.runtime.fd.ScmRights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import java.util.concurrent.Callable;
@@ -36,6 +40,8 @@ final class EventLoop implements Runnable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     static final int READ_BUFFER_SIZE = 64 << 10;
     private final ByteBuffer ioBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    private ScmRights scmRights;
+    private final List<Fd> receivedFds = new ArrayList<>(2);
     /** Timers, earliest first; loop thread only. */
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSeq;
@@ -74,6 +80,21 @@ final class EventLoop implements Runnable {
      */
     ByteBuffer ioBuffer() {
         return ioBuffer;
+    }
+
+    /**
+     * The loop's {@code recvmsg} header and the list it fills with received descriptors, shared by every
+     * Unix connection (made on first use); loop thread only, and only for the duration of one read.
+     */
+    ScmRights scmRights() {
+        if (scmRights == null) {
+            scmRights = new ScmRights();
+        }
+        return scmRights;
+    }
+
+    List<Fd> receivedFds() {
+        return receivedFds;
     }
 
     Selector selector() {

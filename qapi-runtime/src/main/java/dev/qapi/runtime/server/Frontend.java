@@ -1,6 +1,8 @@
 package dev.qapi.runtime.server;
 
+import dev.qapi.runtime.fd.Fd;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /** What sits on a chardev and talks to its client: a QMP monitor. Called on the event loop only. */
 interface Frontend {
@@ -13,6 +15,14 @@ interface Frontend {
      * again later.
      */
     void received(ByteBuffer data);
+
+    /**
+     * Descriptors that came with the bytes about to be {@link #received} (SCM_RIGHTS on a Unix
+     * socket), now the frontend's: it must close those it does not hand on.
+     */
+    default void receivedFds(List<Fd> fds) {
+        fds.forEach(Fd::close);
+    }
 
     /** Whether requests already read are still waiting or running (the client must not be closed yet). */
     boolean busy();

@@ -24,6 +24,11 @@ public final class MonitorContext implements CommandContext {
         return policy;
     }
 
+    @Override
+    public dev.qapi.runtime.fd.AttachedFds descriptors() {
+        return server.attachedFds();
+    }
+
     /** The server running the command. */
     public QmpServer server() {
         return server;

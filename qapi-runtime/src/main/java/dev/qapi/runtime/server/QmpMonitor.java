@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.dispatch.CommandContext;
+import dev.qapi.runtime.fd.AttachedFds;
+import dev.qapi.runtime.fd.Fd;
 import dev.qapi.runtime.json.JsonMessage;
 import dev.qapi.runtime.json.JsonParseError;
 import dev.qapi.runtime.json.JsonStreamer;
@@ -11,6 +13,7 @@ import dev.qapi.runtime.json.JsonWriter;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
@@ -56,6 +59,14 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     private boolean detachPending;
     /** In-band requests waiting for the scheduler (parse errors included, as in QEMU). */
     private final ArrayDeque<JsonMessage> queue = new ArrayDeque<>(4);
+    /** The descriptors of each queued request, in step with {@link #queue}. */
+    private final ArrayDeque<AttachedFds> queuedFds = new ArrayDeque<>(4);
+    /**
+     * Descriptors received and not yet given to a request: the next request parsed gets them (they
+     * came with its bytes, or just before them as QEMU's {@code send_fd_scm} sends them). Newer ones
+     * replace older ones, as in QEMU.
+     */
+    private AttachedFds pendingFds = AttachedFds.none();
 
     QmpMonitor(QmpServer server, String id, SocketChardev chardev, boolean pretty, boolean dynamic) {
         this.server = server;
@@ -130,6 +141,8 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     public void closed() {
         connection = null;
         dropClientState();
+        // As QEMU on a client's disconnect: fd sets left empty are freed (their descriptors stay).
+        server.fdSets().freeEmpty();
     }
 
     /** Forgets the client's partial input and queued requests (never run, never answered). */
@@ -137,7 +150,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         streamer.reset();
         negotiating = true;
         oobEnabled = false;
-        queue.clear();
+        clearQueue();
         suspended = false;
         server.scheduler().forget(this);
         forgetHeld();
@@ -188,6 +201,21 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
     }
 
     @Override
+    public void receivedFds(List<Fd> fds) {
+        pendingFds.close();
+        pendingFds = AttachedFds.of(fds);
+    }
+
+    /** Drops the queued requests and closes every descriptor no request has run with. */
+    private void clearQueue() {
+        queue.clear();
+        queuedFds.forEach(AttachedFds::close);
+        queuedFds.clear();
+        pendingFds.close();
+        pendingFds = AttachedFds.none();
+    }
+
+    @Override
     public boolean busy() {
         return !queue.isEmpty() || server.scheduler().running(this);
     }
@@ -225,16 +253,19 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         if (removed || connection != c) {
             return;
         }
+        AttachedFds fds = pendingFds;
+        pendingFds = AttachedFds.none();
         if (message instanceof JsonMessage.Parsed parsed && QmpDispatcher.isOob(parsed.value())) {
             // Out-of-band: run now, whatever is queued or running (it fails if oob was not negotiated).
-            run(message, c, false);
+            run(message, c, false, fds);
             return;
         }
         InBandScheduler scheduler = server.scheduler();
         if (queue.isEmpty() && scheduler.idle()) {
-            run(message, c, true);
+            run(message, c, true, fds);
         } else {
             queue.add(message);
+            queuedFds.add(fds);
             scheduler.ready(this);
         }
         if (mustSuspend()) {
@@ -254,7 +285,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         if (message == null) {
             return;
         }
-        run(message, connection, true);
+        run(message, connection, true, queuedFds.poll());
         if (suspended && !mustSuspend()) {
             resume();
         }
@@ -269,15 +300,20 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
         return !queue.isEmpty();
     }
 
-    /** Starts one request; its response goes to {@code c} only, and only if the monitor is still there. */
-    private void run(JsonMessage message, SocketChardev.Connection c, boolean inBand) {
+    /**
+     * Starts one request; its response goes to {@code c} only, and only if the monitor is still there.
+     * The descriptors that came with it are the command's to take; the rest are closed when it is done.
+     */
+    private void run(JsonMessage message, SocketChardev.Connection c, boolean inBand, AttachedFds fds) {
         if (message instanceof JsonParseError error) {
+            fds.close();
             sendParseError(error);
             return;
         }
         JsonNode request = ((JsonMessage.Parsed) message).value();
         InBandScheduler scheduler = server.scheduler();
         QmpMonitor previous = server.current(this);
+        AttachedFds previousFds = server.attached(fds);
         CompletableFuture<Response> response;
         try {
             if (inBand) {
@@ -286,10 +322,13 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
             response = server.dispatcher().dispatch(request, this);
         } finally {
             server.current(previous);
+            server.attached(previousFds);
         }
         if (response.isDone()) {
+            fds.close();
             finish(response.getNow(null), c, inBand);
         } else {
+            response.whenComplete((r, e) -> fds.close());
             // Always later, never inline: a stage completed on the loop thread from within another
             // command must not run this one's follow-up inside it.
             response.whenComplete((r, e) -> server.loop().later(() -> {
@@ -386,7 +425,7 @@ final class QmpMonitor implements Frontend, QmpDispatcher.Session {
      */
     void remove(boolean fromItself) {
         removed = true;
-        queue.clear();
+        clearQueue();
         suspended = false;
         streamer.reset();
         server.scheduler().forget(this);

@@ -6,10 +6,14 @@ import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.dispatch.AsyncCommandHandler;
 import dev.qapi.runtime.dispatch.CommandRegistry;
 import dev.qapi.runtime.event.EventSink;
+import dev.qapi.runtime.fd.AttachedFds;
+import dev.qapi.runtime.fd.FdSets;
+import dev.qapi.runtime.fd.NamedFds;
 import dev.qapi.runtime.marshal.CompatPolicy;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +92,14 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** The descriptors of an offloaded command, on the thread that runs it. */
+    private static final ThreadLocal<AttachedFds> OFFLOADED_FDS = new ThreadLocal<>();
+    /** QEMU's fd sets, shared by every monitor. */
+    private final FdSets fdSets = new FdSets();
+    /** Each monitor's named descriptors (QEMU's {@code mon->fds}), closed with the monitor. */
+    private final Map<QmpMonitor, NamedFds> namedFds = new IdentityHashMap<>();
+    /** The descriptors that came with the request running on the loop. */
+    private AttachedFds attached = AttachedFds.none();
 
     /**
      * A server for the commands in {@code registry}.
@@ -182,6 +194,13 @@ public final class QmpServer implements EventSink, AutoCloseable {
         return previous;
     }
 
+    /** Sets the descriptors of the request about to run on the loop; returns the ones before. */
+    AttachedFds attached(AttachedFds fds) {
+        AttachedFds previous = attached;
+        attached = fds;
+        return previous;
+    }
+
     EventLoop loop() {
         return loop;
     }
@@ -242,15 +261,67 @@ public final class QmpServer implements EventSink, AutoCloseable {
         Objects.requireNonNull(executor, "executor");
         registry.rebind(command, handler -> (AsyncCommandHandler) (args, ctx) -> {
             QmpMonitor caller = ctx instanceof MonitorContext mc ? mc.monitor() : null;
+            AttachedFds fds = attachedFds();
             return CompletableFuture.supplyAsync(() -> {
                 OFFLOADED.set(caller);
+                OFFLOADED_FDS.set(fds);
                 try {
                     return handler.invoke(args, ctx);
                 } finally {
                     OFFLOADED.remove();
+                    OFFLOADED_FDS.remove();
                 }
             }, executor);
         });
+    }
+
+    // ---- descriptors ------------------------------------------------------------------------------
+
+    /** The descriptor sets ({@code add-fd}, {@code remove-fd}, {@code query-fdsets}), shared by all monitors. */
+    public FdSets fdSets() {
+        return fdSets;
+    }
+
+    /**
+     * The named descriptors ({@code getfd}, {@code closefd}) of the monitor whose command is running;
+     * they are closed when that monitor is removed or the server closes.
+     *
+     * @throws IllegalStateException when called from outside a command
+     */
+    public NamedFds monitorFds() {
+        QmpMonitor m = callerMonitor();
+        if (m == null) {
+            throw new IllegalStateException("no command is running");
+        }
+        synchronized (namedFds) {
+            return namedFds.computeIfAbsent(m, k -> new NamedFds());
+        }
+    }
+
+    /**
+     * The descriptors that came with the running command's request (none from outside a command, for
+     * TCP clients, or when none were sent): take them or leave them; those left are closed once the
+     * command is done. Works on the loop and in {@link #offload offloaded} commands; an
+     * {@link AsyncCommandHandler} takes them before it returns its stage.
+     */
+    public AttachedFds attachedFds() {
+        if (!loop.inLoop()) {
+            AttachedFds fds = OFFLOADED_FDS.get();
+            return fds != null ? fds : AttachedFds.none();
+        }
+        return current != null ? attached : AttachedFds.none();
+    }
+
+    /** A monitor is gone: its named descriptors are closed and empty fd sets freed, as QEMU does. */
+    private void monitorGone(QmpMonitor monitor) {
+        NamedFds fds;
+        synchronized (namedFds) {
+            fds = namedFds.remove(monitor);
+        }
+        if (fds != null) {
+            fds.close();
+        }
+        fdSets.freeEmpty();
     }
 
     // ---- chardevs ---------------------------------------------------------------------------------
@@ -362,6 +433,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
                 throw QmpException.generic("monitor '" + id + "' not found");
             }
             monitor.remove(monitor == caller);
+            monitorGone(monitor);
             LOG.fine(() -> "monitor " + id + " removed");
             return null;
         });
@@ -445,7 +517,9 @@ public final class QmpServer implements EventSink, AutoCloseable {
                     c.close();
                 }
                 chardevs.clear();
+                monitors.values().forEach(this::monitorGone);
                 monitors.clear();
+                fdSets.close();
                 return null;
             });
             loop.stop();

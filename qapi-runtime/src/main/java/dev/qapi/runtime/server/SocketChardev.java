@@ -1,6 +1,8 @@
 package dev.qapi.runtime.server;
 
 import dev.qapi.runtime.QmpException;
+import dev.qapi.runtime.fd.ChannelDescriptor;
+import dev.qapi.runtime.fd.Fd;
 import dev.qapi.runtime.json.JsonBuffer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,6 +17,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -223,6 +226,12 @@ final class SocketChardev {
         private final SocketChannel channel;
         private final SelectionKey key;
         /**
+         * On a Unix socket where descriptors can be read (see {@link ChannelDescriptor}): the socket's
+         * descriptor, read with {@code recvmsg} so that descriptors sent with the bytes arrive too;
+         * otherwise -1 and the channel reads (TCP carries none).
+         */
+        private final int fd;
+        /**
          * Input read but not yet consumed: while being delivered, the loop's shared read buffer; after
          * that, a private copy of what the frontend left (it was suspended or its client was not reading
          * its answers), or nothing. An idle connection holds no input buffer at all.
@@ -241,6 +250,7 @@ final class SocketChardev {
 
         private Connection(SocketChannel channel) throws IOException {
             this.channel = channel;
+            fd = address instanceof UnixDomainSocketAddress ? ChannelDescriptor.of(channel).orElse(-1) : -1;
             key = channel.register(loop.selector(), frontend != null ? SelectionKey.OP_READ : 0, this);
         }
 
@@ -343,7 +353,16 @@ final class SocketChardev {
             ByteBuffer shared = loop.readBuffer();
             ByteBuffer io = loop.ioBuffer();
             io.clear();
-            int n = channel.read(io);
+            int n;
+            if (fd >= 0) {
+                List<Fd> received = loop.receivedFds();
+                n = loop.scmRights().receive(fd, io, received);
+                if (!received.isEmpty()) {
+                    handOver(n, received);
+                }
+            } else {
+                n = channel.read(io);
+            }
             shared.clear();
             if (n > 0) {
                 io.flip();
@@ -362,6 +381,17 @@ final class SocketChardev {
                 if (input == shared) {
                     input = shared.hasRemaining() ? ByteBuffer.allocate(shared.remaining()).put(shared).flip() : NO_INPUT;
                 }
+            }
+        }
+
+        /** Gives the descriptors just received to the frontend (they came with bytes) or closes them. */
+        private void handOver(int n, List<Fd> received) {
+            List<Fd> fds = List.copyOf(received);
+            received.clear();
+            if (n > 0 && frontend != null && !closing && !closed) {
+                frontend.receivedFds(fds);
+            } else {
+                fds.forEach(Fd::close);
             }
         }
 

@@ -1,0 +1,285 @@
+package dev.qapi.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qapi.runtime.fd.ChannelDescriptor;
+import dev.qapi.runtime.server.QmpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Descriptors passed over the example server's Unix sockets: QEMU 7.2's recorded answers
+ * ({@code tools/qmp-diff --corpus fds}), QEMU's own Python client, and no descriptor leaked.
+ */
+class FdPassingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Pattern> FD_NUMBERS = List.of(Pattern.compile("(\"fd\": )(\\d+)"), Pattern.compile("(fd:)(\\d+)"));
+    private static final Pattern FD_PLACEHOLDER = Pattern.compile("@fd(\\d+)@");
+    private static final Pattern ADD_FD_REPLY = Pattern.compile("\\{\"return\": \\{\"fd\": (\\d+), \"fdset-id\": \\d+\\}\\}\r\n");
+    /** The key of fdmap holding the next free N. */
+    private static final int NEXT = -1;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void requireDescriptorPassing() {
+        String why = "descriptor passing needs Linux/64-bit and --add-exports java.base/sun.nio.ch=ALL-UNNAMED";
+        if (!ChannelDescriptor.available() && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError(why + " (CI=true)");
+        }
+        assumeTrue(ChannelDescriptor.available(), why + ": skipping");
+    }
+
+    private QmpServer start(Path socket) {
+        try {
+            return ExampleServer.start(Options.parse(new String[] {"-qmp", "unix:" + socket + ",server=on,wait=off"}));
+        } catch (Options.BadOption e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static long openDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** What each open descriptor is (for a failure message). */
+    static List<String> describeDescriptors() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    out.add(fd.getFileName() + " -> " + Files.readSymbolicLink(fd));
+                } catch (IOException e) {
+                    out.add(fd.getFileName() + " (gone)");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Waits (up to 2 s: the server closes a dropped client's socket on its own thread) for the open
+     * descriptors to come back to {@code baseline}.
+     */
+    static void assertBackTo(long baseline, List<String> before, String what) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (openDescriptors() != baseline && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        List<String> now = describeDescriptors();
+        List<String> extra = new ArrayList<>(now);
+        extra.removeAll(before);
+        assertEquals(baseline, openDescriptors(), what + "; new: " + extra);
+    }
+
+    // ---- the recorded corpus ----------------------------------------------------------------------
+
+    @TestFactory
+    List<DynamicTest> answersEqualQemusRecordings() throws IOException {
+        JsonNode index = resource("index.json");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode name : index.get("cases")) {
+            tests.add(DynamicTest.dynamicTest(name.asText(), () -> replay(resource(name.asText() + ".json"))));
+        }
+        return tests;
+    }
+
+    private static JsonNode resource(String name) throws IOException {
+        try (InputStream in = FdPassingTest.class.getResourceAsStream("/qmp-diff-fds/" + name)) {
+            if (in == null) {
+                throw new IOException("missing resource qmp-diff-fds/" + name);
+            }
+            return JSON.readTree(in);
+        }
+    }
+
+    /** Replaces descriptor numbers by @fdN@ as record.py does (add-fd's reply always starts a new N). */
+    static String normalise(String raw, Map<Integer, Integer> fdmap) {
+        Matcher added = ADD_FD_REPLY.matcher(raw);
+        if (added.matches()) {
+            fdIndex(fdmap, Integer.parseInt(added.group(1)), true);
+        }
+        for (Pattern p : FD_NUMBERS) {
+            Matcher m = p.matcher(raw);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                int index = fdIndex(fdmap, Integer.parseInt(m.group(2)), false);
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "@fd" + index + "@"));
+            }
+            m.appendTail(out);
+            raw = out.toString();
+        }
+        return raw;
+    }
+
+    private static int fdIndex(Map<Integer, Integer> fdmap, int number, boolean fresh) {
+        if (fresh || !fdmap.containsKey(number)) {
+            int next = fdmap.getOrDefault(NEXT, 0);
+            fdmap.put(number, next);
+            fdmap.put(NEXT, next + 1);
+        }
+        return fdmap.get(number);
+    }
+
+    private static String substitute(String data, Map<Integer, Integer> fdmap) {
+        Map<Integer, Integer> numbers = new HashMap<>();
+        fdmap.forEach((number, index) -> {
+            if (number != NEXT) {
+                numbers.put(index, number);
+            }
+        });
+        return FD_PLACEHOLDER.matcher(data).replaceAll(m -> String.valueOf(numbers.get(Integer.parseInt(m.group(1)))));
+    }
+
+    private void replay(JsonNode recording) throws IOException {
+        Path socket = tmp.resolve(recording.get("name").asText() + ".sock");
+        QmpServer server = start(socket);
+        Map<String, FdClient> clients = new HashMap<>();
+        Map<Integer, Integer> fdmap = new HashMap<>();
+        int n = 0;
+        try {
+            for (JsonNode step : recording.get("steps")) {
+                String where = recording.get("name").asText() + " step " + n++;
+                String client = step.path("client").asText("a");
+                switch (step.get("op").asText()) {
+                    case "connect" -> clients.put(client, new FdClient(socket));
+                    case "close" -> clients.remove(client).close();
+                    case "send" -> clients.get(client).send(substitute(step.get("data").asText(), fdmap), step.path("fds").asInt(0));
+                    case "quiet" -> assertTrue(clients.get(client).quiet(step.get("ms").asLong()), where + ": expected silence");
+                    case "read" -> {
+                        for (JsonNode message : step.get("messages")) {
+                            String got = clients.get(client).read(step.get("timeout-ms").asLong());
+                            assertTrue(got != null, where + ": no message");
+                            JsonNode expected = message.has("qemu-10.0") ? message.get("qemu-10.0") : message;
+                            if (message.has("version-dependent") && expected.path("json").has("QMP")) {
+                                assertTrue(got.startsWith("{\"QMP\": {\"version\": "), where + ": greeting " + got);
+                            } else {
+                                assertEquals(expected.get("raw").asText(), normalise(got, fdmap), where);
+                            }
+                        }
+                    }
+                    default -> throw new IllegalStateException(where + ": unknown op " + step.get("op"));
+                }
+            }
+        } finally {
+            for (FdClient c : clients.values()) {
+                c.close();
+            }
+            server.close();
+        }
+    }
+
+    // ---- QEMU's own client ------------------------------------------------------------------------
+
+    @Test
+    void qemuQmpSendFdScmPassesDescriptorsToGetfdAndAddFd() throws Exception {
+        Path socket = tmp.resolve("qmp.sock");
+        QmpServer server = start(socket);
+        try {
+            QemuPython.Result result = QemuPython.run("fds.py", socket.toString());
+            assertEquals(0, result.exitValue(), result.output());
+        } finally {
+            server.close();
+        }
+    }
+
+    // ---- leaks and bad input ----------------------------------------------------------------------
+
+    @Test
+    void tenThousandCyclesOverTheSocketLeaveNoDescriptorOpen() throws Exception {
+        Path socket = tmp.resolve("leak.sock");
+        QmpServer server = start(socket);
+        try (FdClient a = new FdClient(socket).negotiate()) {
+            // Warm up once so that lazily opened descriptors (the JVM's, the loop's) are in the baseline.
+            cycle(a, 0);
+            long baseline = openDescriptors();
+            List<String> before = describeDescriptors();
+            for (int i = 0; i < 10_000; i++) {
+                cycle(a, i);
+            }
+            assertBackTo(baseline, before, "getfd/closefd and add-fd/remove-fd cycles");
+
+            // monitor-remove while the monitor holds named descriptors: they are closed with it.
+            for (int i = 0; i < 200; i++) {
+                Path extra = tmp.resolve("m.sock");
+                assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"chardev-add\", \"arguments\": {\"id\": \"m\", "
+                        + "\"backend\": {\"type\": \"socket\", \"data\": {\"addr\": {\"type\": \"unix\", \"data\": {\"path\": \""
+                        + extra + "\"}}, \"server\": true, \"wait\": false}}}}", 0));
+                assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"monitor-add\", \"arguments\": {\"chardev\": \"m\", \"id\": \"m\"}}", 0));
+                try (FdClient b = new FdClient(extra).negotiate()) {
+                    assertEquals("{\"return\": {}}", b.execute("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"x\"}}", 1));
+                    assertEquals("{\"return\": {}}", b.execute("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"y\"}}", 3));
+                    assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"monitor-remove\", \"arguments\": {\"id\": \"m\"}}", 0));
+                }
+                assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"chardev-remove\", \"arguments\": {\"id\": \"m\"}}", 0));
+            }
+            assertBackTo(baseline, before, "monitor-remove with descriptors held");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static void cycle(FdClient a, int i) throws IOException {
+        assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"f\"}}", 1 + i % 3));
+        assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"f\"}}", 0));
+        String added = a.execute("{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 7}}", 1);
+        JsonNode info = JSON.readTree(added).get("return");
+        assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"remove-fd\", \"arguments\": {\"fdset-id\": 7, \"fd\": "
+                + info.get("fd").asInt() + "}}", 0));
+    }
+
+    @Test
+    void descriptorsNobodyTakesAreClosedAndOtherMonitorsKeepWorking() throws Exception {
+        Path socket = tmp.resolve("bad.sock");
+        QmpServer server = start(socket);
+        Path other = tmp.resolve("other.sock");
+        try (FdClient a = new FdClient(socket).negotiate()) {
+            a.execute("{\"execute\": \"chardev-add\", \"arguments\": {\"id\": \"o\", \"backend\": {\"type\": \"socket\", "
+                    + "\"data\": {\"addr\": {\"type\": \"unix\", \"data\": {\"path\": \"" + other + "\"}}, \"server\": true, \"wait\": false}}}}", 0);
+            a.execute("{\"execute\": \"monitor-add\", \"arguments\": {\"chardev\": \"o\"}}", 0);
+            FdClient b = new FdClient(other).negotiate();
+            long baseline = openDescriptors();
+            List<String> before = describeDescriptors();
+            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"JSON parse error, expecting value\"}}", a.execute("{]", 5));
+            assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"The command nope has not been found\"}}",
+                    a.execute("{\"execute\": \"nope\"}", 5));
+            assertTrue(a.execute("{\"execute\": \"query-version\"}", 200).startsWith("{\"return\": {\"qemu\""));
+            assertBackTo(baseline, before, "descriptors of requests that took none are closed");
+            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"No file descriptor supplied via SCM_RIGHTS\"}}",
+                    a.execute("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"late\"}}", 0),
+                    "never handed to a later command");
+            // Two requests in one write with descriptors: the first gets them; it takes none, so they are gone.
+            a.send("{\"execute\": \"query-fdsets\"}\n{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"late\"}}\n", 1);
+            assertEquals("{\"return\": []}", a.read());
+            assertTrue(a.read().contains("No file descriptor supplied via SCM_RIGHTS"));
+            assertBackTo(baseline, before, "two requests in one write");
+            assertEquals("{\"return\": {}}", b.execute("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"b\"}}", 1),
+                    "another monitor is unaffected");
+            assertEquals("{\"return\": {}}", b.execute("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"b\"}}", 0));
+            b.close();
+        } finally {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.qapi.runtime.fd;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An open file descriptor that this object owns: it is closed by {@link #close()} unless someone took
+ * it with {@link #release()} first. Descriptors received over a socket are handed around as {@code Fd}s
+ * so that one nobody takes is closed rather than leaked. Safe to use from any thread; closing twice
+ * does nothing.
+ */
+public final class Fd implements AutoCloseable {
+    private final AtomicInteger number;
+
+    private Fd(int number) {
+        this.number = new AtomicInteger(number);
+    }
+
+    /**
+     * Takes ownership of descriptor {@code number}.
+     *
+     * @throws IllegalArgumentException for a negative number
+     */
+    public static Fd adopt(int number) {
+        if (number < 0) {
+            throw new IllegalArgumentException("not a descriptor: " + number);
+        }
+        return new Fd(number);
+    }
+
+    /**
+     * The descriptor number, still owned by this object.
+     *
+     * @throws IllegalStateException once closed or released
+     */
+    public int number() {
+        int n = number.get();
+        if (n < 0) {
+            throw new IllegalStateException("descriptor already closed or released");
+        }
+        return n;
+    }
+
+    /** Whether this object still owns an open descriptor. */
+    public boolean isOpen() {
+        return number.get() >= 0;
+    }
+
+    /**
+     * Hands the descriptor over: the caller now owns (and must close) it; this object no longer does.
+     *
+     * @throws IllegalStateException once closed or released
+     */
+    public int release() {
+        int n = number.getAndSet(-1);
+        if (n < 0) {
+            throw new IllegalStateException("descriptor already closed or released");
+        }
+        return n;
+    }
+
+    /** Closes the descriptor, unless it was closed or released before. */
+    @Override
+    public void close() {
+        int n = number.getAndSet(-1);
+        if (n >= 0) {
+            Libc.close(n);
+        }
+    }
+
+    @Override
+    public String toString() {
+        int n = number.get();
+        return n >= 0 ? "Fd[" + n + "]" : "Fd[closed]";
+    }
+}
