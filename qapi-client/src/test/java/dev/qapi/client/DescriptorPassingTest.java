@@ -136,6 +136,45 @@ class DescriptorPassingTest {
     }
 
     @Test
+    void aCallMadeOnTheLoopThreadWhileItReadsCarriesItsDescriptorsToo() throws Exception {
+        Map<String, Fd> kept = new ConcurrentHashMap<>();
+        Path file = tmp.resolve("gathered.img");
+        try (TestServer s = getfdServer(kept); QmpClient qmp = QmpClient.connect(s.socket); Fd mine = open(file)) {
+            // A non-async stage runs on the loop thread as it handles the reply: the request is gathered.
+            qmp.call("query-version")
+                    .thenCompose(v -> qmp.call("getfd", fdname("g"), CallOptions.DEFAULT.withFds(mine)))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(file.toRealPath().toString(), target(kept.get("g").number()));
+        } finally {
+            kept.values().forEach(Fd::close);
+        }
+    }
+
+    @Test
+    void theClientsCopiesAreClosedOnceSent() throws Exception {
+        Map<String, Fd> kept = new ConcurrentHashMap<>();
+        try (TestServer s = getfdServer(kept); QmpClient qmp = QmpClient.connect(s.socket);
+                Fd mine = open(tmp.resolve("many.img"))) {
+            qmp.execute("getfd", fdname("warm-up"), CallOptions.DEFAULT.withFds(mine));
+            kept.remove("warm-up").close();
+            long before = descriptors();
+            for (int i = 0; i < 500; i++) {
+                qmp.execute("getfd", fdname("f"), CallOptions.DEFAULT.withFds(mine));
+                kept.remove("f").close();
+            }
+            assertEquals(before, descriptors());
+        } finally {
+            kept.values().forEach(Fd::close);
+        }
+    }
+
+    private static long descriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    @Test
     void descriptorsWaitingBehindAFullSocketGoWithTheFirstByteOfTheirRequest() throws Exception {
         Path file = tmp.resolve("queued.img");
         Path sock = tmp.resolve("raw.sock");
