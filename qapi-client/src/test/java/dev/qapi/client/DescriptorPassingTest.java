@@ -139,11 +139,14 @@ class DescriptorPassingTest {
     void aCallMadeOnTheLoopThreadWhileItReadsCarriesItsDescriptorsToo() throws Exception {
         Map<String, Fd> kept = new ConcurrentHashMap<>();
         Path file = tmp.resolve("gathered.img");
-        try (TestServer s = getfdServer(kept); QmpClient qmp = QmpClient.connect(s.socket); Fd mine = open(file)) {
-            // A non-async stage runs on the loop thread as it handles the reply: the request is gathered.
-            qmp.call("query-version")
-                    .thenCompose(v -> qmp.call("getfd", fdname("g"), CallOptions.DEFAULT.withFds(mine)))
-                    .get(10, TimeUnit.SECONDS);
+        try (TestServer s = getfdServer(kept);
+                QmpClient qmp = QmpClient.builder().unixSocket(s.socket).listenerExecutor(Runnable::run).connect();
+                Fd mine = open(file)) {
+            // A listener run on the loop thread as it handles input: its request is gathered.
+            CompletableFuture<CompletableFuture<JsonNode>> made = new CompletableFuture<>();
+            qmp.subscribe(e -> made.complete(qmp.call("getfd", fdname("g"), CallOptions.DEFAULT.withFds(mine))), "GO");
+            s.server.emit("GO", NODES.objectNode());
+            made.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
             assertEquals(file.toRealPath().toString(), target(kept.get("g").number()));
         } finally {
             kept.values().forEach(Fd::close);
@@ -162,7 +165,9 @@ class DescriptorPassingTest {
                 qmp.execute("getfd", fdname("f"), CallOptions.DEFAULT.withFds(mine));
                 kept.remove("f").close();
             }
-            assertEquals(before, descriptors());
+            long after = descriptors();
+            // A copy left open per call would show as hundreds; a few may come and go with the JDK's own.
+            assertTrue(after < before + 10, "descriptors before " + before + ", after 500 calls " + after);
         } finally {
             kept.values().forEach(Fd::close);
         }
