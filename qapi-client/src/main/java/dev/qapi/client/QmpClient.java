@@ -10,6 +10,8 @@ import dev.qapi.runtime.client.QmpCaller;
 import dev.qapi.runtime.client.QmpConnectionException;
 import dev.qapi.runtime.client.QmpEvent;
 import dev.qapi.runtime.client.QmpTimeoutException;
+import dev.qapi.runtime.fd.ChannelDescriptor;
+import dev.qapi.runtime.fd.Fd;
 import dev.qapi.runtime.json.JsonMessage;
 import dev.qapi.runtime.json.JsonParseError;
 import dev.qapi.runtime.json.JsonStreamer;
@@ -73,6 +75,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private final CompletableFuture<QmpConnectionException> disconnected = new CompletableFuture<>();
     private final PendingCalls pending;
     private final ChannelWriter writer;
+    private final boolean unix;
     private final Object stateLock = new Object();
     private volatile State state = State.GREETING;
 
@@ -115,7 +118,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         } else {
             key = channel.register(loop.selector(), SelectionKey.OP_READ, new IoHandler());
         }
-        writer = new ChannelWriter(channel, key);
+        unix = channel.getRemoteAddress() instanceof UnixDomainSocketAddress;
+        writer = new ChannelWriter(channel, key, unix ? ChannelDescriptor.of(channel).orElse(-1) : -1);
     }
 
     /**
@@ -221,8 +225,50 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                             + (greeting != null && !greeting.offers("oob") ? " (the server does not offer it)"
                                     : " (ask for it with QmpClient.Builder.oob(true))")));
         }
+        List<Fd> fds = List.of();
+        if (!options.fds().isEmpty()) {
+            try {
+                fds = duplicates(command, options.fds());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         long timeout = options.timeout().map(Duration::toNanos).orElse(config.defaultTimeoutNanos());
-        return send(command, arguments, options.oob(), timeout);
+        return send(command, arguments, options.oob(), timeout, fds);
+    }
+
+    /**
+     * Copies of the descriptors a call passes, for the writer to send and close: the caller's own stay
+     * the caller's, and may be closed as soon as the call was made, even while its request still
+     * waits for a full socket.
+     *
+     * @throws QmpException when this connection cannot pass descriptors (nothing is sent)
+     */
+    private List<Fd> duplicates(String command, List<Fd> fds) {
+        String refused = "cannot pass descriptors to " + command + " over " + peer + ": ";
+        if (!unix) {
+            throw new QmpException(QmpException.GENERIC_ERROR, refused
+                    + "SCM_RIGHTS needs a Unix socket connection; nothing was sent");
+        }
+        if (!writer.canPassDescriptors()) {
+            throw new QmpException(QmpException.GENERIC_ERROR, refused + "this JVM cannot reach the socket's"
+                    + " descriptor (start it with --add-exports java.base/sun.nio.ch=ALL-UNNAMED; Linux 64-bit"
+                    + " only); nothing was sent");
+        }
+        if (fds.size() > 253) {
+            throw new QmpException(QmpException.GENERIC_ERROR, refused + fds.size()
+                    + " descriptors, at most 253 fit in one message; nothing was sent");
+        }
+        List<Fd> copies = new java.util.ArrayList<>(fds.size());
+        try {
+            for (Fd fd : fds) {
+                copies.add(fd.duplicate());
+            }
+        } catch (RuntimeException e) {
+            copies.forEach(Fd::close);
+            throw new QmpException(QmpException.GENERIC_ERROR, refused + describe(e) + "; nothing was sent");
+        }
+        return copies;
     }
 
     /** {@link #call(String, ObjectNode, CallOptions)} without arguments and with the default options. */
@@ -427,10 +473,17 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     // ---- sending -------------------------------------------------------------------------------------
 
     private CompletableFuture<JsonNode> send(String command, ObjectNode arguments, boolean viaOob, long timeoutNanos) {
+        return send(command, arguments, viaOob, timeoutNanos, List.of());
+    }
+
+    /** Sends a request; {@code fds} (copies) become the writer's, or are closed here if it is not sent. */
+    private CompletableFuture<JsonNode> send(String command, ObjectNode arguments, boolean viaOob, long timeoutNanos,
+            List<Fd> fds) {
         long id = pending.nextId();
         Call call = new Call(this, command, id, timeoutNanos, events.inListener());
         PendingCalls.Added added = pending.add(call);
         if (added == PendingCalls.Added.CLOSED) {
+            fds.forEach(Fd::close);
             call.completeExceptionally(closedException());
             return call;
         }
@@ -438,9 +491,9 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         try {
             ByteBuffer bytes = encoder.encode(command, arguments, id, viaOob);
             if (reading && loop.inLoop()) {
-                writer.gather(bytes);
+                writer.gather(bytes, fds);
             } else {
-                writer.write(bytes);
+                writer.write(bytes, fds);
             }
         } catch (IOException e) {
             fail(new QmpConnectionException(peer + ": cannot send " + command + ": " + describe(e), e));

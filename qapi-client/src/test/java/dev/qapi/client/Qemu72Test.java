@@ -162,4 +162,22 @@ class Qemu72Test {
             assertEquals(lateBefore, qmp.lateReplies());
         }
     }
+
+    @Test
+    void getfdWithADescriptorThenClosefdAndGetfdWithoutOne() throws Exception {
+        DescriptorPassingTest.requireAvailable();
+        Path dir = Qemu.tempDir();
+        try (Qemu q = Qemu.serve(dir); QmpClient qmp = q.client().connect();
+                dev.qapi.runtime.fd.Fd mine = DescriptorPassingTest.open(dir.resolve("passed.img"))) {
+            JsonNode r = qmp.execute("getfd", DescriptorPassingTest.fdname("disk"), CallOptions.DEFAULT.withFds(mine));
+            assertTrue(r.isObject() && r.isEmpty(), r.toString());
+            assertTrue(mine.isOpen(), "the caller's descriptor stays the caller's");
+            assertTrue(qmp.execute("closefd", DescriptorPassingTest.fdname("disk")).isEmpty());
+            dev.qapi.runtime.QmpException none = assertThrows(dev.qapi.runtime.QmpException.class,
+                    () -> qmp.execute("getfd", DescriptorPassingTest.fdname("none")));
+            assertEquals("GenericError", none.errorClass());
+            assertEquals("No file descriptor supplied via SCM_RIGHTS", none.desc());
+            assertEquals("running", qmp.execute("query-status").path("status").asText());
+        }
+    }
 }

@@ -17,17 +17,23 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start compiles as written. */
+/** The README's Java blocks (the quick start and the descriptor example) compile as written. */
 class ReadmeQuickStartTest {
 
     @Test
-    void quickStartCompiles() throws IOException {
+    void javaBlocksCompile() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         Matcher m = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertTrue(m.find(), "README.md has a java block");
-        String source = m.group(1);
+        do {
+            compiles(m.group(1));
+        } while (m.find());
+    }
+
+    /** {@code source}, a whole class, compiles without warnings. */
+    private static void compiles(String source) throws IOException {
         Matcher name = Pattern.compile("public class (\\w+)").matcher(source);
-        assertTrue(name.find(), "the quick start is a whole class");
+        assertTrue(name.find(), "a README java block is a whole class");
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + name.group(1) + ".java"),
                 JavaFileObject.Kind.SOURCE) {
             @Override

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param timeout how long to wait for the reply; empty: the connection's default
  * @param fds descriptors to pass with the request ({@code SCM_RIGHTS}, Unix socket connections
  *     only), as QEMU's {@code getfd} and {@code add-fd} expect them: the server gets copies, these
- *     stay the caller's to close (after the call completes)
+ *     stay the caller's to close (qapi-client sends duplicates of its own, so they may be closed as
+ *     soon as the call was made)
  */
 public record CallOptions(boolean oob, Optional<Duration> timeout, List<Fd> fds) {
 

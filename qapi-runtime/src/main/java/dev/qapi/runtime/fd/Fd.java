@@ -58,6 +58,21 @@ public final class Fd implements AutoCloseable {
         return n;
     }
 
+    /**
+     * A new descriptor for the same open file (close-on-exec), owned by the object returned: for code
+     * that must keep a descriptor beyond the time its owner promises to hold it open.
+     *
+     * @throws IllegalStateException once closed or released
+     * @throws java.io.UncheckedIOException when the process has no descriptor left
+     */
+    public Fd duplicate() {
+        try {
+            return adopt(Libc.fcntl(number(), Libc.F_DUPFD_CLOEXEC, 0));
+        } catch (com.sun.jna.LastErrorException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("cannot duplicate " + this + ": " + e.getMessage()));
+        }
+    }
+
     /** Closes the descriptor, unless it was closed or released before. */
     @Override
     public void close() {

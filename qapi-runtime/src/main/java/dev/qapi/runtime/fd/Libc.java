@@ -24,6 +24,7 @@ final class Libc {
     static final int EINTR = 4;
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
+    static final int F_DUPFD_CLOEXEC = 1030;
     static final int O_NONBLOCK = 0x800;
     static final int AF_UNIX = 1;
     static final int SOCK_STREAM = 1;

@@ -27,6 +27,19 @@ class FdTest {
     }
 
     @Test
+    void aDuplicateIsAnotherCloseOnExecDescriptorForTheSameFileThatOutlivesTheOriginal() throws Exception {
+        Fd fd = pipeEnd();
+        String pipe = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd.number())).toString();
+        try (Fd copy = fd.duplicate()) {
+            assertTrue(copy.number() != fd.number());
+            fd.close();
+            assertEquals(pipe, java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + copy.number())).toString());
+            assertEquals(1, Libc.fcntl(copy.number(), 1, 0), "FD_CLOEXEC");
+        }
+        assertThrows(IllegalStateException.class, fd::duplicate);
+    }
+
+    @Test
     void closingTwiceClosesOnceAndReleasedDescriptorsStayOpen() {
         Fd fd = pipeEnd();
         int n = fd.number();
