@@ -19,8 +19,15 @@ final class CallerSelectors {
     private static final int KEEP = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final ConcurrentLinkedQueue<Lease> IDLE = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
+    /** Selectors open now, lent out or idle (each holds two descriptors: an epoll and an eventfd). */
+    private static final AtomicInteger OPEN = new AtomicInteger();
 
     private CallerSelectors() {
+    }
+
+    /** How many of these selectors are open (for tests that count the process's descriptors). */
+    static int open() {
+        return OPEN.get();
     }
 
     /** A selector and a read buffer, for one thread at a time. */
@@ -45,7 +52,9 @@ final class CallerSelectors {
             return l;
         }
         try {
-            return new Lease(Selector.open(), ByteBuffer.allocate(QmpEventLoop.READ_BUFFER_SIZE));
+            Lease opened = new Lease(Selector.open(), ByteBuffer.allocate(QmpEventLoop.READ_BUFFER_SIZE));
+            OPEN.incrementAndGet();
+            return opened;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
@@ -68,12 +77,32 @@ final class CallerSelectors {
         return mine;
     }
 
+    /**
+     * Lets the idle selectors drop {@code channel}, just closed. A channel registered with a selector is
+     * closed (its descriptor released) only once every selector has processed its cancelled key, which an
+     * idle selector does at its next select: without this, a closed connection's descriptor would stay
+     * open until that selector is borrowed again. Selectors lent out do it in their own next select.
+     */
+    static void release(SelectableChannel channel) {
+        for (Lease l : IDLE) {
+            if (channel.keyFor(l.selector()) != null && IDLE.remove(l)) {
+                try {
+                    l.selector().selectNow();
+                } catch (IOException ignored) {
+                    // the key stays cancelled; it goes at the selector's next select
+                }
+                IDLE.add(l);
+            }
+        }
+    }
+
     static void giveBack(Lease lease) {
         if (IDLE_COUNT.incrementAndGet() <= KEEP) {
             IDLE.add(lease);
             return;
         }
         IDLE_COUNT.decrementAndGet();
+        OPEN.decrementAndGet();
         try {
             lease.selector().close();
         } catch (IOException ignored) {

@@ -719,6 +719,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         writer.discard();
         key.cancel();
         Connector.closeQuietly(channel);
+        CallerSelectors.release(channel);
         // At once, not behind events still queued for listeners: the end is not a message in the stream.
         for (Call c : calls) {
             c.completeExceptionally(new QmpConnectionException(cause.getMessage(), cause));

@@ -38,6 +38,17 @@ class BadServerTest {
         healthy = QmpClient.connect(healthyServer.socket);
         // The first synchronous call opens a selector kept for reuse: not a leak.
         healthy.execute("query-version");
+        // So do one-time initialisations on the first broken connection (JNA's native library and libffi's
+        // trampoline file, loaded lazily and kept for the JVM's life): take them before counting.
+        try {
+            failureOfCall(p -> {
+                p.request();
+                p.send("this is not JSON\r\n");
+                p.awaitClose();
+            });
+        } catch (Exception e) {
+            throw new IOException("the warm-up connection failed unexpectedly", e);
+        }
     }
 
     @AfterAll
@@ -59,12 +70,30 @@ class BadServerTest {
             Thread.sleep(20);
             after = descriptors();
         }
-        assertTrue(after <= descriptorsBefore, "descriptors before " + descriptorsBefore + ", after " + after);
+        assertTrue(after <= descriptorsBefore, "descriptors before " + descriptorsBefore + ", after " + after
+                + ": " + openDescriptors());
     }
 
+    /** What each open descriptor is, for the message of a failed check. */
+    private static String openDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return fd.getFileName() + "->" + Files.readSymbolicLink(fd);
+                } catch (IOException e) {
+                    return fd.getFileName() + "->?";
+                }
+            }).sorted().toList().toString();
+        }
+    }
+
+    /**
+     * The process's open descriptors, less the two of each selector in the client's caller pool: that pool
+     * may grow (to a fixed bound) when synchronous callers overlap, which is not a leak.
+     */
     private static long descriptors() throws IOException {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
+            return fds.count() - 2L * CallerSelectors.open();
         }
     }
 
