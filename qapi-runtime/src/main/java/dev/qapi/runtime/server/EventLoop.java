@@ -123,8 +123,8 @@ final class EventLoop implements Runnable {
         CompletableFuture<T> result = new CompletableFuture<>();
         Call<T> call = new Call<>(task, result);
         tasks.add(call);
-        // stop() sets running before it fails what is queued: a call queued after that is taken back
-        // here, so no caller waits for a loop that is gone
+        // stop() clears running before the loop, on its way out, fails what is queued: a call queued
+        // after that is taken back here, so no caller waits for a loop that is gone
         if (!running && tasks.remove(call)) {
             call.fail();
         }
@@ -209,6 +209,14 @@ final class EventLoop implements Runnable {
                 LOG.log(Level.WARNING, "event loop error", e);
             }
         }
+        // Stopped, from this thread (a handler closing the server) or another: callers still waiting
+        // would wait for ever, so fail them; other queued work is dropped.
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            if (task instanceof Call<?> call) {
+                call.fail();
+            }
+        }
     }
 
     private void ready(SelectionKey key) {
@@ -243,15 +251,6 @@ final class EventLoop implements Runnable {
             selector.close();
         } catch (IOException ignored) {
             // closing anyway
-        }
-        if (!inLoop()) {
-            // callers still waiting would wait for ever: fail them (other queued work is dropped)
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                if (task instanceof Call<?> call) {
-                    call.fail();
-                }
-            }
         }
     }
 }

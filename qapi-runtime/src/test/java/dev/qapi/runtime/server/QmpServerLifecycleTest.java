@@ -106,6 +106,45 @@ class QmpServerLifecycleTest {
     }
 
     @Test
+    void aCallQueuedWhileAHandlerClosesTheServerIsRefusedNotLeftWaiting() throws Exception {
+        CommandRegistry registry = new CommandRegistry();
+        AtomicReference<QmpServer> self = new AtomicReference<>();
+        CompletableFuture<Throwable> other = new CompletableFuture<>();
+        registry.register(CommandInfo.of("quit"), (args, ctx) -> {
+            // another thread asks the loop for something while this handler holds it, then the handler
+            // closes the server: that call must fail, not wait for a loop that is gone
+            Thread asker = new Thread(() -> {
+                try {
+                    self.get().monitors();
+                    other.complete(null);
+                } catch (IllegalStateException e) {
+                    other.complete(e);
+                }
+            });
+            asker.setDaemon(true);
+            asker.start();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            self.get().close();
+            return JsonNodeFactory.instance.objectNode();
+        });
+        try (QmpServer server = newServer(registry)) {
+            self.set(server);
+            Path socket = TestMonitors.add(server, tmp, "c0", null, false);
+            try (QmpClient client = new QmpClient(socket)) {
+                client.read();
+                client.send("{\"execute\": \"qmp_capabilities\"}\n{\"execute\": \"quit\"}\n");
+                assertTrue(server.awaitClose(10, TimeUnit.SECONDS));
+            }
+            Throwable refused = other.get(10, TimeUnit.SECONDS);
+            assertEquals("the server is closed", refused == null ? null : refused.getMessage());
+        }
+    }
+
+    @Test
     void closeOnAnotherThreadWhileOneIsClosingWaitsForIt() throws Exception {
         QmpServer server = newServer(new CommandRegistry());
         TestMonitors.add(server, tmp, "c0", null, false);
