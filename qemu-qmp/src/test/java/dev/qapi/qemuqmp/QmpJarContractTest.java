@@ -87,6 +87,17 @@ class QmpJarContractTest {
     }
 
     @Test
+    void aCommandTheBindingsKnowButTheServerLacksIsCommandNotFoundExit1AndIsNotSent() throws Exception {
+        Run run = run(socket(), "query-cryptodev");
+        assertEquals(1, run.status(), run.err());
+        assertEquals(List.of(), run.out());
+        // QEMU's own answer would be "The command query-cryptodev has not been found": this is the
+        // client's, from query-commands, before sending.
+        assertTrue(run.err().startsWith("CommandNotFound: ") && run.err().contains("query-cryptodev")
+                && run.err().contains("QEMU 7.2.") && run.err().endsWith("nothing was sent"), run.err());
+    }
+
+    @Test
     void aBadArgumentOrUnknownCommandIsExit2AndNothingIsSent() throws Exception {
         // The socket does not exist: exit 2 rather than 3 shows nothing was even connected.
         String nowhere = qemu.socket() + ".none";
