@@ -20,6 +20,7 @@ import dev.qapi.runtime.client.QmpEvent;
 import dev.qapi.runtime.client.SkewListener;
 import dev.qapi.runtime.client.TypedCaller;
 import dev.qapi.runtime.marshal.Skew;
+import dev.qapi.testsupport.Qemu;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,11 +46,11 @@ class Qemu72BindingsTest {
     private static final Map<String, String> UNDECODABLE = Map.of(
             "query-sev", "reply to query-sev: Parameter 'sev-type' is missing");
 
-    private static Qemu72 qemu;
+    private static Qemu qemu;
 
     @BeforeAll
     static void startQemu() throws Exception {
-        qemu = Qemu72.start();
+        qemu = Qemu.serve("qmp.sock", "second.sock");
     }
 
     @AfterAll
