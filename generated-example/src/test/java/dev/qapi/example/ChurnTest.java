@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10,000 cycles of chardev-add, monitor-add, connect (greeting, negotiation, a command),
@@ -19,15 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ChurnTest {
     static final int CYCLES = 10_000;
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ExampleServerExtension example = new ExampleServerExtension();
 
     @Test
     void tenThousandCyclesLeakNothing() throws Exception {
-        Path main = tmp.resolve("main.sock");
-        QmpServer server = ExampleServer.start(Options.parse(new String[] {"-qmp", "unix:" + main + ",server=on,wait=off"}));
-        try (Client a = new Client(main).negotiate()) {
-            Path sock = tmp.resolve("churn.sock");
+        QmpServer server = example.server();
+        try (Client a = new Client(example.socket()).negotiate()) {
+            Path sock = example.dir().resolve("churn.sock");
             // Warm up first: the JVM opens a few descriptors lazily (class-path jars, entropy) on first use.
             for (int i = 0; i < 100; i++) {
                 cycle(a, sock, -1 - i);
@@ -51,8 +50,6 @@ class ChurnTest {
             assertTrue(heap1 < heap0 + (4 << 20), "heap grew from " + heap0 + " to " + heap1);
             assertEquals(1, server.monitors().size());
             assertEquals(1, server.chardevs().size());
-        } finally {
-            server.close();
         }
     }
 

@@ -8,36 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qapi.client.QmpClient;
 import dev.qapi.runtime.client.QmpConnectionException;
-import dev.qapi.runtime.server.QmpServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The on-demand monitor flow driven through qapi-client's QmpClient, at the JSON level. */
 class ClientFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path tmp;
-
-    QmpServer server;
-    Path main;
-
-    @BeforeEach
-    void start() throws Exception {
-        main = tmp.resolve("main.sock");
-        server = ExampleServer.start(Options.parse(new String[] {"-qmp", "unix:" + main + ",server=on,wait=off"}));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final ExampleServerExtension example = new ExampleServerExtension();
 
     private static ObjectNode args(String json) throws Exception {
         return (ObjectNode) JSON.readTree(json);
@@ -45,8 +28,8 @@ class ClientFlowTest {
 
     @Test
     void onDemandMonitorFlow() throws Exception {
-        Path extra = tmp.resolve("extra.sock");
-        try (QmpClient a = QmpClient.builder().unixSocket(main).probe(true).connect()) {
+        Path extra = example.dir().resolve("extra.sock");
+        try (QmpClient a = QmpClient.builder().unixSocket(example.socket()).probe(true).connect()) {
             assertTrue(a.supports("monitor-add"));
             assertTrue(a.schema().has("chardev-add/arg-type/backend/+socket"));
             a.execute("chardev-add", args("{\"id\": \"extra\", \"backend\": {\"type\": \"socket\", \"data\": {\"addr\":"

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qapi.runtime.server.QmpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,32 +16,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The on-demand monitor flow end to end, over real sockets, with every error of the seed. */
 class ExampleServerTest {
-    @TempDir
-    Path tmp;
-
-    QmpServer server;
-    Path main;
-
-    @BeforeEach
-    void start() throws Exception {
-        main = tmp.resolve("main.sock");
-        server = ExampleServer.start(Options.parse(new String[] {
-            "-qmp", "unix:" + main + ",server=on,wait=off",
-            "-chardev", "socket,id=cli,path=" + tmp.resolve("cli.sock") + ",server=on,wait=off",
-            "-mon", "chardev=cli,mode=control,id=climon"}));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final ExampleServerExtension example = new ExampleServerExtension(dir -> List.of(
+            "-chardev", "socket,id=cli,path=" + dir.resolve("cli.sock") + ",server=on,wait=off",
+            "-mon", "chardev=cli,mode=control,id=climon"));
 
     private String chardevAdd(Client c, String id, Path path) throws IOException {
         return c.execute("{\"execute\": \"chardev-add\", \"arguments\": {\"id\": \"" + id + "\", \"backend\": {\"type\": \"socket\","
@@ -52,8 +34,8 @@ class ExampleServerTest {
 
     @Test
     void onDemandMonitorFlow() throws IOException {
-        Path extra = tmp.resolve("extra.sock");
-        try (Client a = new Client(main).negotiate()) {
+        Path extra = example.dir().resolve("extra.sock");
+        try (Client a = new Client(example.socket()).negotiate()) {
             assertEquals("{\"return\": {}}", chardevAdd(a, "extra", extra));
             assertEquals("{\"return\": {}}", a.execute("{\"execute\": \"monitor-add\", \"arguments\": {\"id\": \"b\", \"chardev\": \"extra\"}}"));
             try (Client b = new Client(extra).negotiate()) {
@@ -78,9 +60,9 @@ class ExampleServerTest {
 
     @Test
     void everyErrorOfTheSeed() throws IOException {
-        try (Client a = new Client(main).negotiate()) {
-            assertEquals("{\"return\": {}}", chardevAdd(a, "x", tmp.resolve("x.sock")));
-            assertEquals(err("Chardev with id 'x' already exists"), chardevAdd(a, "x", tmp.resolve("y.sock")));
+        try (Client a = new Client(example.socket()).negotiate()) {
+            assertEquals("{\"return\": {}}", chardevAdd(a, "x", example.dir().resolve("x.sock")));
+            assertEquals(err("Chardev with id 'x' already exists"), chardevAdd(a, "x", example.dir().resolve("y.sock")));
             assertEquals(err("monitor 'climon' already exists"),
                     a.execute("{\"execute\": \"monitor-add\", \"arguments\": {\"id\": \"climon\", \"chardev\": \"x\"}}"));
             assertEquals(err("chardev 'nope' not found"), a.execute("{\"execute\": \"monitor-add\", \"arguments\": {\"chardev\": \"nope\"}}"));
@@ -100,17 +82,17 @@ class ExampleServerTest {
 
     @Test
     void concurrentMonitorAddOfOneIdHasExactlyOneWinner() throws Exception {
-        try (Client a = new Client(main).negotiate()) {
-            assertEquals("{\"return\": {}}", chardevAdd(a, "c1", tmp.resolve("c1.sock")));
-            assertEquals("{\"return\": {}}", chardevAdd(a, "c2", tmp.resolve("c2.sock")));
+        try (Client a = new Client(example.socket()).negotiate()) {
+            assertEquals("{\"return\": {}}", chardevAdd(a, "c1", example.dir().resolve("c1.sock")));
+            assertEquals("{\"return\": {}}", chardevAdd(a, "c2", example.dir().resolve("c2.sock")));
         }
-        server.addChardev("c3", java.net.UnixDomainSocketAddress.of(tmp.resolve("c3.sock")));
-        server.addMonitor("c3", java.util.Optional.of("x3"), false, false);
+        example.server().addChardev("c3", java.net.UnixDomainSocketAddress.of(example.dir().resolve("c3.sock")));
+        example.server().addMonitor("c3", java.util.Optional.of("x3"), false, false);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<String>> tasks = new ArrayList<>();
-            for (Path sock : List.of(main, tmp.resolve("c3.sock"))) {
-                String chardev = sock == main ? "c1" : "c2";
+            for (Path sock : List.of(example.socket(), example.dir().resolve("c3.sock"))) {
+                String chardev = sock.equals(example.socket()) ? "c1" : "c2";
                 tasks.add(() -> {
                     try (Client c = new Client(sock).negotiate()) {
                         return c.execute("{\"execute\": \"monitor-add\", \"arguments\": {\"id\": \"same\", \"chardev\": \"" + chardev + "\"}}");
@@ -143,8 +125,8 @@ class ExampleServerTest {
 
     @Test
     void socketsAreRemovedOnClose() {
-        assertTrue(Files.exists(main));
-        server.close();
-        assertTrue(!Files.exists(main));
+        assertTrue(Files.exists(example.socket()));
+        example.server().close();
+        assertTrue(!Files.exists(example.socket()));
     }
 }

@@ -2,10 +2,8 @@ package dev.qapi.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.qapi.runtime.server.QmpServer;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * QEMU's own Python client library ({@code qemu.qmp}, from QEMU's source: {@code $QEMU_SOURCE/python},
@@ -13,18 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code tools/qemu-qmp-client/flow.py}). Skipped, with a message, where the library is not there.
  */
 class QemuQmpClientTest {
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ExampleServerExtension example = new ExampleServerExtension();
 
     @Test
     void qemuQmpLibraryRunsTheOnDemandFlow() throws Exception {
-        Path main = tmp.resolve("main.sock");
-        QmpServer server = ExampleServer.start(Options.parse(new String[] {"-qmp", "unix:" + main + ",server=on,wait=off"}));
-        try {
-            QemuPython.Result result = QemuPython.run("flow.py", main.toString(), tmp.toString());
-            assertEquals(0, result.exitValue(), result.output());
-        } finally {
-            server.close();
-        }
+        QemuPython.Result result = QemuPython.run("flow.py", example.socket().toString(), example.dir().toString());
+        assertEquals(0, result.exitValue(), result.output());
     }
 }

@@ -2,7 +2,9 @@ package dev.qapi.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapi.client.QmpClient;
@@ -18,39 +20,23 @@ import dev.qapi.example.qmp.UnixSocketAddress;
 import dev.qapi.example.qmp.UnixSocketAddressWrapper;
 import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.client.QmpConnectionException;
-import dev.qapi.runtime.server.QmpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The seed's on-demand flow through the typed client generated from {@code schemas/} (the same
  * bindings the server is written against), over {@code qapi-client} connections.
  */
 class TypedClientFlowTest {
-    @TempDir
-    Path tmp;
-
-    QmpServer server;
-    Path main;
-
-    @BeforeEach
-    void start() throws Exception {
-        main = tmp.resolve("main.sock");
-        server = ExampleServer.start(Options.parse(new String[] {"-qmp", "unix:" + main + ",server=on,wait=off"}));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final ExampleServerExtension example = new ExampleServerExtension();
 
     private static ChardevBackend unixServer(Path path) {
         SocketAddressLegacy addr = new SocketAddressLegacy.Unix(new UnixSocketAddressWrapper(new UnixSocketAddress(path.toString())));
@@ -68,8 +54,8 @@ class TypedClientFlowTest {
 
     @Test
     void theOnDemandMonitorFlowThroughTheGeneratedClient() throws Exception {
-        Path extra = tmp.resolve("extra.sock");
-        try (QmpClient a = QmpClient.connect(main)) {
+        Path extra = example.dir().resolve("extra.sock");
+        try (QmpClient a = QmpClient.connect(example.socket())) {
             SchemaClient first = SchemaClient.of(a);
             first.chardevAdd("extra", unixServer(extra));
             assertTrue(Files.exists(extra));
@@ -95,6 +81,38 @@ class TypedClientFlowTest {
             assertFalse(Files.exists(extra));
             QmpException gone = assertThrows(QmpException.class, () -> first.chardevRemove("extra"));
             assertEquals("Chardev 'extra' not found", gone.desc());
+        }
+    }
+
+    @Test
+    void aSynchronousCallFromACallbackOnTheEventLoopFailsAtOnceInsteadOfWaitingForItself() {
+        try (QmpClient a = QmpClient.connect(example.socket())) {
+            SchemaClient typed = SchemaClient.of(a);
+            Object outcome = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                Thread test = Thread.currentThread();
+                // The callback runs where the reply is handled: the loop thread, unless the reply came
+                // before the callback was attached (then here, which is no test: try again).
+                for (int attempt = 0; attempt < 100; attempt++) {
+                    Object o = typed.queryMonitorsAsync().handle((monitors, error) -> {
+                        if (Thread.currentThread() == test) {
+                            return null;
+                        }
+                        try {
+                            return typed.queryMonitors();
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    }).join();
+                    if (o != null) {
+                        return o;
+                    }
+                }
+                return "every reply came before its callback was attached";
+            });
+            IllegalStateException refused = assertInstanceOf(IllegalStateException.class, outcome);
+            assertTrue(refused.getMessage().startsWith("query-monitors: a synchronous call"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("...Async()"), refused.getMessage());
+            assertEquals(1, typed.queryMonitors().size(), "the connection is still usable");
         }
     }
 }

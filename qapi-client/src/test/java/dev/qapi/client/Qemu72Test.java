@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qapi.runtime.client.CallOptions;
 import dev.qapi.runtime.client.QmpConnectionException;
+import dev.qapi.testsupport.Qemu;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,10 +30,18 @@ class Qemu72Test {
         Qemu.require();
     }
 
+    /**
+     * A client builder for {@code q}'s socket. It waits for the socket: QEMU creates the file before
+     * it listens, so a connect in between is refused.
+     */
+    private static QmpClient.Builder client(Qemu q) {
+        return QmpClient.builder().unixSocket(q.socket()).waitForSocket(Duration.ofSeconds(10));
+    }
+
     @Test
     void greetingNegotiationAndQueries() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = q.client().oob(true).connect()) {
+        try (Qemu q = Qemu.serve();
+                QmpClient qmp = client(q).oob(true).connect()) {
             assertEquals(7, qmp.greeting().major());
             assertTrue(qmp.greeting().offers("oob"));
             assertTrue(qmp.oobEnabled());
@@ -45,7 +54,7 @@ class Qemu72Test {
 
     @Test
     void stopAndContGiveTheirEventsBeforeTheirReplies() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = q.client().connect()) {
+        try (Qemu q = Qemu.serve(); QmpClient qmp = client(q).connect()) {
             List<String> seen = Collections.synchronizedList(new ArrayList<>());
             qmp.subscribe(e -> seen.add(e.name()), "STOP", "RESUME");
             qmp.execute("stop");
@@ -57,8 +66,8 @@ class Qemu72Test {
 
     @Test
     void execOobRunsOutOfBand() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = q.client().oob(true).connect()) {
+        try (Qemu q = Qemu.serve();
+                QmpClient qmp = client(q).oob(true).connect()) {
             JsonNode r = qmp.execute("query-yank", null, CallOptions.DEFAULT.withOob());
             assertTrue(r.isArray());
         }
@@ -66,8 +75,8 @@ class Qemu72Test {
 
     @Test
     void thousandCallsInFlight() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = q.client().oob(true).connect()) {
+        try (Qemu q = Qemu.serve();
+                QmpClient qmp = client(q).oob(true).connect()) {
             List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 calls.add(qmp.call(i % 2 == 0 ? "query-version" : "query-status"));
@@ -81,7 +90,7 @@ class Qemu72Test {
 
     @Test
     void aStoppedQemuTimesOutTheCallAndTheLateReplyIsDropped() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = q.client().connect()) {
+        try (Qemu q = Qemu.serve(); QmpClient qmp = client(q).connect()) {
             q.signal("STOP");
             CompletableFuture<JsonNode> slow = qmp.call("query-version", null,
                     CallOptions.DEFAULT.withTimeout(Duration.ofMillis(200)));
@@ -96,13 +105,13 @@ class Qemu72Test {
 
     @Test
     void killingQemuFailsEveryPendingCall() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir()); QmpClient qmp = q.client().connect()) {
+        try (Qemu q = Qemu.serve(); QmpClient qmp = client(q).connect()) {
             q.signal("STOP");
             List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 calls.add(qmp.call("query-status"));
             }
-            q.process.destroyForcibly();
+            q.process().destroyForcibly();
             for (CompletableFuture<JsonNode> c : calls) {
                 ExecutionException e = assertThrows(ExecutionException.class, () -> c.get(10, TimeUnit.SECONDS));
                 assertInstanceOf(QmpConnectionException.class, e.getCause());
@@ -142,8 +151,8 @@ class Qemu72Test {
 
     @Test
     void probingAnswersLibvirtStyleQuestionsAndRefusesUnknownCommands() throws Exception {
-        try (Qemu q = Qemu.serve(Qemu.tempDir());
-                QmpClient qmp = q.client().probe(true).connect()) {
+        try (Qemu q = Qemu.serve();
+                QmpClient qmp = client(q).probe(true).connect()) {
             QmpSchema s = qmp.schema();
             assertTrue(s.has("blockdev-add/arg-type/+file/aio/^threads"));
             assertFalse(s.has("blockdev-add/arg-type/+file/aio/^no-such-mode"));
@@ -167,7 +176,7 @@ class Qemu72Test {
     void getfdWithADescriptorThenClosefdAndGetfdWithoutOne() throws Exception {
         DescriptorPassingTest.requireAvailable();
         Path dir = Qemu.tempDir();
-        try (Qemu q = Qemu.serve(dir); QmpClient qmp = q.client().connect();
+        try (Qemu q = Qemu.serve(dir); QmpClient qmp = client(q).connect();
                 dev.qapi.runtime.fd.Fd mine = DescriptorPassingTest.open(dir.resolve("passed.img"))) {
             JsonNode r = qmp.execute("getfd", DescriptorPassingTest.fdname("disk"), CallOptions.DEFAULT.withFds(mine));
             assertTrue(r.isObject() && r.isEmpty(), r.toString());

@@ -2,7 +2,9 @@ package dev.qapi.qemuqmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapi.client.QmpClient;
@@ -18,6 +20,7 @@ import dev.qapi.runtime.client.QmpEvent;
 import dev.qapi.runtime.client.SkewListener;
 import dev.qapi.runtime.client.TypedCaller;
 import dev.qapi.runtime.marshal.Skew;
+import dev.qapi.testsupport.Qemu;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,11 +46,11 @@ class Qemu72BindingsTest {
     private static final Map<String, String> UNDECODABLE = Map.of(
             "query-sev", "reply to query-sev: Parameter 'sev-type' is missing");
 
-    private static Qemu72 qemu;
+    private static Qemu qemu;
 
     @BeforeAll
     static void startQemu() throws Exception {
-        qemu = Qemu72.start();
+        qemu = Qemu.serve("qmp.sock", "second.sock");
     }
 
     @AfterAll
@@ -132,6 +137,50 @@ class Qemu72BindingsTest {
             qemu.contAsync().thenRun(() -> seen.add("cont reply")).join();
             assertEquals(RunState.RUNNING, qemu.queryStatus().status());
             assertEquals(List.of("STOP", "stop reply", "RESUME", "cont reply"), seen);
+        }
+    }
+
+    @Test
+    void aTypedListenerOnTheReadingThreadThatCallsSynchronouslyGetsAnIllegalStateExceptionNotAHang() {
+        // Listeners run where events are read (the loop, or a synchronous caller reading its reply).
+        try (QmpClient client = QmpClient.builder().unixSocket(qemu.socket()).listenerExecutor(Runnable::run)
+                .defaultTimeout(Duration.ofSeconds(10)).connect()) {
+            SchemaClient qemu = SchemaClient.of(client);
+            List<Object> heard = Collections.synchronizedList(new ArrayList<>());
+            qemu.onStop(e -> {
+                try {
+                    heard.add(qemu.queryStatus());
+                } catch (RuntimeException refused) {
+                    heard.add(refused);
+                }
+            });
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                qemu.stop();
+                qemu.cont();
+            });
+            assertEquals(1, heard.size(), heard.toString());
+            IllegalStateException e = assertInstanceOf(IllegalStateException.class, heard.get(0));
+            assertTrue(e.getMessage().startsWith("query-status: a synchronous call"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("(in a generated client: the command's ...Async() method)"), e.getMessage());
+            assertEquals(RunState.RUNNING, qemu.queryStatus().status(), "the connection is still usable");
+        }
+    }
+
+    @Test
+    void aTypedListenerOnTheListenerThreadsMayCallSynchronously() throws Exception {
+        try (QmpClient client = connect(false)) {
+            SchemaClient qemu = SchemaClient.of(client);
+            CompletableFuture<RunState> during = new CompletableFuture<>();
+            qemu.onStop(e -> {
+                try {
+                    during.complete(qemu.queryStatus().status());
+                } catch (RuntimeException failed) {
+                    during.completeExceptionally(failed);
+                }
+            });
+            qemu.stop();
+            assertEquals(RunState.PAUSED, during.get(20, TimeUnit.SECONDS));
+            qemu.cont();
         }
     }
 

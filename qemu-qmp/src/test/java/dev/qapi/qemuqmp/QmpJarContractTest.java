@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qapi.client.QmpClient;
 import dev.qapi.qemu.SchemaClient;
+import dev.qapi.testsupport.Qemu;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -29,12 +30,12 @@ import org.junit.jupiter.api.Test;
 class QmpJarContractTest {
     private static final Path JAR = Path.of("target", "qmp.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Qemu72 qemu;
+    private static Qemu qemu;
 
     @BeforeAll
     static void startQemu() throws Exception {
         assertTrue(Files.exists(JAR), JAR + " is built before this test runs");
-        qemu = Qemu72.start();
+        qemu = Qemu.serve("qmp.sock", "second.sock");
     }
 
     @AfterAll
@@ -87,6 +88,17 @@ class QmpJarContractTest {
     }
 
     @Test
+    void aCommandTheBindingsKnowButTheServerLacksIsCommandNotFoundExit1AndIsNotSent() throws Exception {
+        Run run = run(socket(), "query-cryptodev");
+        assertEquals(1, run.status(), run.err());
+        assertEquals(List.of(), run.out());
+        // QEMU's own answer would be "The command query-cryptodev has not been found": this is the
+        // client's, from query-commands, before sending.
+        assertTrue(run.err().startsWith("CommandNotFound: ") && run.err().contains("query-cryptodev")
+                && run.err().contains("QEMU 7.2.") && run.err().endsWith("nothing was sent"), run.err());
+    }
+
+    @Test
     void aBadArgumentOrUnknownCommandIsExit2AndNothingIsSent() throws Exception {
         // The socket does not exist: exit 2 rather than 3 shows nothing was even connected.
         String nowhere = qemu.socket() + ".none";
@@ -125,7 +137,7 @@ class QmpJarContractTest {
     @Test
     void eventsArePrintedTypedAsJsonLinesUntilTheCount() throws Exception {
         Process p = start(socket(), "--events", "--count", "2", "--timeout", "30");
-        try (QmpClient client = QmpClient.connect(qemu.secondSocket())) {
+        try (QmpClient client = QmpClient.connect(qemu.socket("second.sock"))) {
             SchemaClient qemuClient = SchemaClient.of(client);
             for (int i = 0; i < 100 && p.isAlive(); i++) {
                 qemuClient.stop();

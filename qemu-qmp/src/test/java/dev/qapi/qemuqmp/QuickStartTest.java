@@ -3,6 +3,7 @@ package dev.qapi.qemuqmp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qapi.testsupport.Qemu;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -62,7 +63,7 @@ class QuickStartTest {
                 "-classpath", System.getProperty("java.class.path"), source.toString());
         assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
 
-        try (Qemu72 qemu = Qemu72.start();
+        try (Qemu qemu = Qemu.serve();
                 URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Method main = loader.loadClass("QuickStart").getMethod("main", String[].class);
             ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -3,7 +3,10 @@ package dev.qapi.runtime.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +34,44 @@ public interface QmpCaller {
     /** {@link #call(String, ObjectNode, CallOptions)} with {@link CallOptions#DEFAULT}. */
     default CompletableFuture<JsonNode> call(String command, ObjectNode arguments) {
         return call(command, arguments, CallOptions.DEFAULT);
+    }
+
+    /**
+     * Sends {@code command} and waits for its {@code return} value: {@link #call} and wait, unless the
+     * implementation knows better. A connection that reads its replies on a thread of its own (an event
+     * loop) must refuse to wait on that thread, where the reply could never be read, with an
+     * {@link IllegalStateException} saying what to do instead (qapi-client's {@code QmpClient.execute}
+     * does); {@link TypedCaller#sync} calls this, so generated clients' synchronous methods refuse the
+     * same way.
+     *
+     * @param arguments the request's {@code arguments}, or {@code null} to send none
+     * @throws dev.qapi.runtime.QmpException the server's error reply
+     * @throws QmpConnectionException the connection broke or could not be used
+     * @throws QmpTimeoutException the call's timeout passed
+     * @throws CancellationException the calling thread was interrupted (its interrupt flag is set again)
+     * @throws IllegalStateException waiting on this thread would never end
+     */
+    default JsonNode execute(String command, ObjectNode arguments, CallOptions options) {
+        CompletableFuture<JsonNode> reply = call(command, arguments, options);
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            reply.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the reply to " + command);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new QmpTimeoutException("no reply to " + command + " in time", cause);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new QmpConnectionException(command + ": " + cause, cause);
+        }
     }
 
     /**

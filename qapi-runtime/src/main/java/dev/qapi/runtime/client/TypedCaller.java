@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -66,43 +64,42 @@ public final class TypedCaller {
      * @throws IllegalArgumentException when the arguments cannot be sent; nothing is sent then
      */
     public <A, R> CompletableFuture<R> async(ClientCommand<A, R> command, A args) {
-        if (options.oob() && !command.allowOob()) {
-            throw new IllegalArgumentException("command '" + command.name() + "' does not allow exec-oob");
-        }
-        ObjectNode json = command.encodeArguments(args);
+        ObjectNode json = encode(command, args);
         return caller.call(command.name(), json, options).thenApply(reply -> decodeReturn(command, reply));
     }
 
     /**
-     * Calls {@code command} and waits for its reply.
+     * Calls {@code command} and waits for its reply, through {@link QmpCaller#execute}: a connection
+     * that reads replies on a thread of its own refuses to wait on that thread (a listener or a
+     * future's callback running there) rather than wait for ever.
      *
      * @throws QmpException the server's error reply
      * @throws QmpConnectionException the connection broke or could not be used
      * @throws QmpTimeoutException the call's timeout passed
      * @throws QmpDecodeException the reply does not fit the bindings
-     * @throws CancellationException the calling thread was interrupted (its interrupt flag is set again)
+     * @throws CancellationException the calling thread was interrupted (its interrupt flag is set again;
+     *     a connection's own {@code execute} may report it as a {@link QmpConnectionException} instead)
+     * @throws IllegalStateException this thread is the one that would read the reply (nothing is sent)
+     * @throws IllegalArgumentException when the arguments cannot be sent; nothing is sent then
      */
     public <A, R> R sync(ClientCommand<A, R> command, A args) {
-        CompletableFuture<R> reply = async(command, args);
+        ObjectNode json = encode(command, args);
+        JsonNode reply;
         try {
-            return reply.get();
-        } catch (InterruptedException e) {
-            reply.cancel(false);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for the reply to " + command.name());
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof TimeoutException) {
-                throw new QmpTimeoutException("no reply to " + command.name() + " in time", cause);
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new QmpConnectionException(command.name() + ": " + cause, cause);
+            reply = caller.execute(command.name(), json, options);
+        } catch (IllegalStateException e) {
+            // The connection's advice names its own methods; a typed client's user needs the typed one.
+            throw new IllegalStateException(command.name() + ": " + e.getMessage()
+                    + " (in a generated client: the command's ...Async() method)", e);
         }
+        return decodeReturn(command, reply);
+    }
+
+    private <A> ObjectNode encode(ClientCommand<A, ?> command, A args) {
+        if (options.oob() && !command.allowOob()) {
+            throw new IllegalArgumentException("command '" + command.name() + "' does not allow exec-oob");
+        }
+        return command.encodeArguments(args);
     }
 
     private <R> R decodeReturn(ClientCommand<?, R> command, JsonNode reply) {

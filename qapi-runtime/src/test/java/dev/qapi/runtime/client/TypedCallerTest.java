@@ -29,7 +29,7 @@ class TypedCallerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Records calls and answers each with the next queued outcome. */
-    static final class FakeCaller implements QmpCaller {
+    static class FakeCaller implements QmpCaller {
         final List<String> sent = new ArrayList<>();
         final List<CompletableFuture<JsonNode>> outcomes = new ArrayList<>();
         Consumer<QmpEvent> listener;
@@ -132,6 +132,21 @@ class TypedCallerTest {
         assertSame(broken, assertThrows(QmpConnectionException.class, () -> calls.sync(STOP, null)));
         assertInstanceOf(TimeoutException.class,
                 assertThrows(QmpTimeoutException.class, () -> calls.sync(STOP, null)).getCause());
+    }
+
+    @Test
+    void aSynchronousCallWaitsThroughTheConnectionsExecuteSoItsRefusalToWaitReachesTheCaller() throws Exception {
+        FakeCaller fake = new FakeCaller() {
+            @Override
+            public JsonNode execute(String command, ObjectNode arguments, CallOptions options) {
+                throw new IllegalStateException("would wait for itself; use call()");
+            }
+        }.answer("{\"name\": \"b\"}");
+        TypedCaller calls = TypedCaller.of(fake);
+        assertEquals("echo: would wait for itself; use call() (in a generated client: the command's ...Async() method)",
+                assertThrows(IllegalStateException.class, () -> calls.sync(ECHO, new Named("a"))).getMessage());
+        assertTrue(fake.sent.isEmpty(), "nothing sent");
+        assertEquals(new Named("b"), calls.async(ECHO, new Named("a")).get(), "the asynchronous shape is unaffected");
     }
 
     @Test

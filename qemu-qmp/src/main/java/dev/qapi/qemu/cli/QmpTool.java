@@ -17,7 +17,9 @@ import dev.qapi.runtime.client.TypedCaller;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * java -jar qmp.jar SOCKET --events [--count N] [--timeout S]
  * </pre>
  *
- * Exit status: 0 done; 1 the server answered with an error (or a reply the bindings cannot decode);
+ * Exit status: 0 done; 1 the server answered with an error, or lacks the command (checked first with
+ * {@code query-commands}; nothing is sent), or a reply the bindings cannot decode;
  * 2 a usage error, an argument the bindings refuse or a command they do not know (nothing is sent);
  * 3 no connection, or it broke.
  */
@@ -139,6 +142,7 @@ public final class QmpTool {
             TypedCaller calls = TypedCaller.of(client).withSkewListener(SkewListener.IGNORE);
             R value;
             try {
+                learnCommands(client);
                 value = calls.async(command, arguments).join();
             } catch (CompletionException e) {
                 return failure(e.getCause());
@@ -148,6 +152,31 @@ public final class QmpTool {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Tells the client which commands the server has ({@code query-commands}: one short round trip,
+     * where {@code query-qmp-schema} would fetch the whole schema), so that a command the bindings know
+     * but this server lacks fails with {@code CommandNotFound} naming the server's version, without
+     * being sent. A server without {@code query-commands} is not checked.
+     *
+     * @throws CompletionException when the connection breaks meanwhile
+     */
+    private static void learnCommands(QmpClient client) {
+        JsonNode list;
+        try {
+            list = client.call("query-commands").join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof QmpException) {
+                return;
+            }
+            throw e;
+        }
+        Set<String> names = new HashSet<>();
+        for (JsonNode info : list) {
+            names.add(info.path("name").asText());
+        }
+        client.knownCommands(names);
     }
 
     private int failure(Throwable cause) {
@@ -267,9 +296,10 @@ public final class QmpTool {
                 return value is decoded through them and printed as one JSON line.
                 --events prints each event as one JSON line, until N were printed or S seconds passed.
 
-                Exit status: 0 done; 1 the server answered with an error (printed as CLASS: desc) or a
-                reply the bindings cannot decode; 2 a usage error, a refused argument or an unknown
-                command (nothing sent); 3 no connection, or it broke.
+                Exit status: 0 done; 1 the server answered with an error (printed as CLASS: desc), has
+                no such command (CommandNotFound, checked first: nothing sent) or sent a reply the
+                bindings cannot decode; 2 a usage error, a refused argument or a command the bindings
+                do not know (nothing sent); 3 no connection, or it broke.
                 """;
     }
 }
