@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Fd implements AutoCloseable {
     private final AtomicInteger number;
+    /** Run once when this object stops owning the descriptor (closed or released): a dup's set forgets it. */
+    private volatile Runnable untrack;
 
     private Fd(int number) {
         this.number = new AtomicInteger(number);
@@ -47,6 +49,8 @@ public final class Fd implements AutoCloseable {
 
     /**
      * Hands the descriptor over: the caller now owns (and must close) it; this object no longer does.
+     * A descriptor from {@link FdSets#dup} stops counting as its set's dup then, as the runtime cannot see
+     * when the caller closes it.
      *
      * @throws IllegalStateException once closed or released
      */
@@ -55,6 +59,7 @@ public final class Fd implements AutoCloseable {
         if (n < 0) {
             throw new IllegalStateException("descriptor already closed or released");
         }
+        untracked();
         return n;
     }
 
@@ -79,6 +84,20 @@ public final class Fd implements AutoCloseable {
         int n = number.getAndSet(-1);
         if (n >= 0) {
             Libc.close(n);
+            untracked();
+        }
+    }
+
+    /** Has {@code action} run once when this object stops owning the descriptor. */
+    void onUntrack(Runnable action) {
+        untrack = action;
+    }
+
+    private void untracked() {
+        Runnable action = untrack;
+        untrack = null;
+        if (action != null) {
+            action.run();
         }
     }
 
