@@ -1,5 +1,8 @@
 package dev.qapi.runtime.fd;
 
+import com.sun.jna.LastErrorException;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -75,6 +78,29 @@ public final class Fd implements AutoCloseable {
             return adopt(Libc.fcntl(number(), Libc.F_DUPFD_CLOEXEC, 0));
         } catch (com.sun.jna.LastErrorException e) {
             throw new java.io.UncheckedIOException(new java.io.IOException("cannot duplicate " + this + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Writes all of {@code data} to the descriptor (which must be blocking, as received and copied ones
+     * are), for a handler that writes to a file a client passed.
+     *
+     * @throws IOException with the system's reason
+     * @throws IllegalStateException once closed or released
+     */
+    public void write(byte[] data) throws IOException {
+        byte[] left = data;
+        while (left.length > 0) {
+            long n;
+            try {
+                n = Libc.write(number(), left, left.length);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == Libc.EINTR) {
+                    continue;
+                }
+                throw new IOException(Libc.strerror(e.getErrorCode()));
+            }
+            left = Arrays.copyOfRange(left, (int) n, left.length);
         }
     }
 

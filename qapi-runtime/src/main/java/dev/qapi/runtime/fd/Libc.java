@@ -66,4 +66,6 @@ final class Libc {
     static native int ftruncate(int fd, long length) throws LastErrorException;
 
     static native String strerror(int errno);
+
+    static native long write(int fd, byte[] buf, long count) throws LastErrorException;
 }
