@@ -30,7 +30,7 @@ final class AffectedPaths {
     private static final class Pair {
         final String path;
         final String types;
-        final Set<Use> uses = new LinkedHashSet<>();
+        final List<Use> uses = new ArrayList<>();
         final List<Pair> users = new ArrayList<>();
         final List<Made> findings = new ArrayList<>();
         final Set<String> paths = new LinkedHashSet<>();
@@ -42,8 +42,11 @@ final class AffectedPaths {
         }
     }
 
-    /** A use of pair {@code used} at {@code suffix} below its user's path. */
-    private record Use(Pair used, String suffix) {
+    /**
+     * A use of pair {@code used} at {@code path} (the user's first path and what follows it): the suffix
+     * is cut only for pairs with findings, as a clean comparison makes tens of thousands of uses.
+     */
+    private record Use(Pair used, String path) {
     }
 
     /** A finding (by key) made at {@code suffix} below its pair's path. */
@@ -72,7 +75,7 @@ final class AffectedPaths {
             used = new Pair(path, types);
             pairs.put(key, used);
         }
-        user.uses.add(new Use(used, suffix(user, path)));
+        user.uses.add(new Use(used, path));
         used.users.add(user);
         if (fresh) {
             walk.push(used);
@@ -154,7 +157,7 @@ final class AffectedPaths {
         onPath.add(pair);
         for (Use use : pair.uses) {
             if (use.used().relevant && !onPath.contains(use.used())) {
-                collect(use.used(), path + use.suffix(), onPath);
+                collect(use.used(), path + suffix(pair, use.path()), onPath);
             }
         }
         onPath.remove(pair);
