@@ -27,7 +27,9 @@ final class Logs implements AutoCloseable {
         if (open.containsKey(id)) {
             throw QmpException.generic("Log '" + id + "' is already open");
         }
-        open.put(id, opener.open(filename, OpenFlags.O_WRONLY | OpenFlags.O_APPEND | OpenFlags.O_CREAT));
+        // non-blocking: a pipe nobody reads fails a write instead of holding the server's loop for ever
+        open.put(id, opener.open(filename,
+                OpenFlags.O_WRONLY | OpenFlags.O_APPEND | OpenFlags.O_CREAT | OpenFlags.O_NONBLOCK));
     }
 
     synchronized void write(String id, String text) {

@@ -37,6 +37,8 @@ final class FdClient implements AutoCloseable {
         static native int open(String path, int flags);
 
         static native int close(int fd);
+
+        static native int mkfifo(String path, int mode);
     }
 
     FdClient(Path socket) throws IOException {

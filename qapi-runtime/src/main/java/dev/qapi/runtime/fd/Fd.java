@@ -82,8 +82,11 @@ public final class Fd implements AutoCloseable {
     }
 
     /**
-     * Writes all of {@code data} to the descriptor (which must be blocking, as received and copied ones
-     * are), for a handler that writes to a file a client passed.
+     * Writes all of {@code data} to the descriptor, for a handler that writes to a file a client passed.
+     * On a blocking descriptor (as received ones are) this waits while a pipe or socket is full; a
+     * handler on the server's loop should open with {@link OpenFlags#O_NONBLOCK} rather than wait on a
+     * client: then a full pipe fails with {@code Resource temporarily unavailable} (part of
+     * {@code data} may be written).
      *
      * @throws IOException with the system's reason
      * @throws IllegalStateException once closed or released
