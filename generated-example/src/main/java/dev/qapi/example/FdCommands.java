@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * that needs a descriptor takes the first one sent with it, and fails with QEMU's text when none was.
  * And the example's logs ({@code log-open}...), whose file name may be {@code /dev/fdset/N}.
  */
-final class FdCommands implements FdsCommands, AutoCloseable {
+final class FdCommands implements FdsCommands {
     private final FdSets fdSets;
     private final Supplier<NamedFds> monitorFds;
     private final Supplier<AttachedFds> attached;
@@ -82,12 +82,6 @@ final class FdCommands implements FdsCommands, AutoCloseable {
     @Override
     public void logClose(String id) {
         logs.close(id);
-    }
-
-    /** Closes the logs still open. */
-    @Override
-    public void close() {
-        logs.close();
     }
 
     @Override

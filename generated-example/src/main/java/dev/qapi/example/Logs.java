@@ -13,9 +13,10 @@ import java.util.Map;
  * The example's logs ({@code log-open}, {@code log-write}, {@code log-close}): files opened for appending
  * by name, shared by every monitor, to show a command taking a file name that may be {@code /dev/fdset/N}.
  * Opening goes through the runtime's {@link FileOpener}, so a log on a descriptor set holds a copy of the
- * set's write-only descriptor, and the set lives until the log is closed. Thread-safe.
+ * set's write-only descriptor, and the set lives until the log is closed. Logs left open go with the
+ * process (the server has no hook for its close). Thread-safe.
  */
-final class Logs implements AutoCloseable {
+final class Logs {
     private final FileOpener opener;
     private final Map<String, Fd> open = new HashMap<>();
 
@@ -51,12 +52,5 @@ final class Logs implements AutoCloseable {
             throw QmpException.generic("Log '" + id + "' is not open");
         }
         return fd;
-    }
-
-    /** Closes every log (the server is closing). */
-    @Override
-    public synchronized void close() {
-        open.values().forEach(Fd::close);
-        open.clear();
     }
 }
