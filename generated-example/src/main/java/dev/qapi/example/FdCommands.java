@@ -10,6 +10,7 @@ import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.fd.AttachedFds;
 import dev.qapi.runtime.fd.Fd;
 import dev.qapi.runtime.fd.FdSets;
+import dev.qapi.runtime.fd.FileOpener;
 import dev.qapi.runtime.fd.NamedFds;
 import dev.qapi.runtime.server.QmpServer;
 import java.util.List;
@@ -20,11 +21,13 @@ import java.util.function.Supplier;
  * The descriptor commands ({@code getfd}, {@code closefd}, {@code add-fd}, {@code remove-fd},
  * {@code query-fdsets}) over the runtime's descriptor stores, with QEMU 10.0's behaviour: a command
  * that needs a descriptor takes the first one sent with it, and fails with QEMU's text when none was.
+ * And the example's logs ({@code log-open}...), whose file name may be {@code /dev/fdset/N}.
  */
 final class FdCommands implements FdsCommands {
     private final FdSets fdSets;
     private final Supplier<NamedFds> monitorFds;
     private final Supplier<AttachedFds> attached;
+    private final Logs logs;
 
     /** Commands on a server's stores, for the descriptors its clients send. */
     FdCommands(QmpServer server) {
@@ -36,6 +39,7 @@ final class FdCommands implements FdsCommands {
         this.fdSets = fdSets;
         this.monitorFds = monitorFds;
         this.attached = attached;
+        this.logs = new Logs(new FileOpener(fdSets));
     }
 
     private Fd received() {
@@ -63,6 +67,21 @@ final class FdCommands implements FdsCommands {
     @Override
     public void removeFd(RemoveFdArguments arguments) {
         fdSets.remove(arguments.fdsetId(), arguments.fd().map(OptionalLong::of).orElse(OptionalLong.empty()));
+    }
+
+    @Override
+    public void logOpen(String id, String filename) {
+        logs.open(id, filename);
+    }
+
+    @Override
+    public void logWrite(String id, String text) {
+        logs.write(id, text);
+    }
+
+    @Override
+    public void logClose(String id) {
+        logs.close(id);
     }
 
     @Override

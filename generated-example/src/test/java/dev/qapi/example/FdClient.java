@@ -3,6 +3,7 @@ package dev.qapi.example;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import dev.qapi.runtime.fd.ChannelDescriptor;
+import dev.qapi.runtime.fd.Fd;
 import dev.qapi.runtime.fd.ScmRights;
 import java.io.EOFException;
 import java.io.IOException;
@@ -36,6 +37,8 @@ final class FdClient implements AutoCloseable {
         static native int open(String path, int flags);
 
         static native int close(int fd);
+
+        static native int mkfifo(String path, int mode);
     }
 
     FdClient(Path socket) throws IOException {
@@ -54,22 +57,33 @@ final class FdClient implements AutoCloseable {
             fds[i] = Libc.open("/dev/null", 0x80000);
         }
         try {
-            ByteBuffer buf = ByteBuffer.allocateDirect(Math.max(1, data.length)).put(data).flip();
-            // Descriptors without a byte never leave: a stream socket sends nothing for an empty
-            // message, descriptors included (the recorded corpus shows QEMU sees nothing either).
-            if (count > 0 && data.length > 0) {
-                while (scm.send(fd, buf, fds) == 0) {
-                    Thread.onSpinWait();
-                }
-            }
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
+            send(data, fds);
         } finally {
             for (int f : fds) {
                 Libc.close(f);
             }
         }
+    }
+
+    /** Sends {@code data} with copies of {@code fds} attached to its first byte; the caller keeps its own. */
+    void send(byte[] data, int[] fds) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(Math.max(1, data.length)).put(data).flip();
+        // Descriptors without a byte never leave: a stream socket sends nothing for an empty
+        // message, descriptors included (the recorded corpus shows QEMU sees nothing either).
+        if (fds.length > 0 && data.length > 0) {
+            while (scm.send(fd, buf, fds) == 0) {
+                Thread.onSpinWait();
+            }
+        }
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+    }
+
+    /** Sends {@code request} with descriptor {@code passed} and reads the answer. */
+    String execute(String request, Fd passed) throws IOException {
+        send((request + "\n").getBytes(StandardCharsets.ISO_8859_1), new int[] {passed.number()});
+        return read();
     }
 
     void send(String text, int count) throws IOException {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qapi.runtime.fd.ChannelDescriptor;
+import dev.qapi.runtime.fd.Fd;
+import dev.qapi.runtime.fd.FdSets;
+import dev.qapi.runtime.fd.FileOpener;
+import dev.qapi.runtime.fd.OpenFlags;
 import dev.qapi.runtime.server.QmpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -281,5 +285,119 @@ class FdPassingTest {
         } finally {
             server.close();
         }
+    }
+
+    // ---- /dev/fdset/N as a file name ------------------------------------------------------------------
+
+    private static final String OK = "{\"return\": {}}";
+
+    private static String error(String desc) {
+        return "{\"error\": {\"class\": \"GenericError\", \"desc\": \"" + desc + "\"}}";
+    }
+
+    @Test
+    void aLogOnAnFdsetWritesThroughACopyThatKeepsTheEmptiedSetUntilItIsClosed() throws Exception {
+        Path socket = tmp.resolve("fdset.sock");
+        Path log = tmp.resolve("audit.log");
+        Path readOnly = tmp.resolve("read-only");
+        Files.writeString(readOnly, "");
+        QmpServer server = start(socket);
+        FileOpener local = new FileOpener(new FdSets());
+        try {
+            try (FdClient warm = new FdClient(socket).negotiate()) {
+                warm.execute("{\"execute\": \"query-fdsets\"}", 0);
+            }
+            long baseline = settledDescriptors();
+            List<String> before = describeDescriptors();
+            try (FdClient a = new FdClient(socket).negotiate();
+                    Fd ro = local.open(readOnly.toString(), OpenFlags.O_RDONLY);
+                    Fd wo = local.open(log.toString(), OpenFlags.O_WRONLY | OpenFlags.O_CREAT)) {
+                assertTrue(a.execute("{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 3}}", wo)
+                        .startsWith("{\"return\": {\"fd\": "));
+                assertTrue(a.execute("{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 3}}", ro)
+                        .startsWith("{\"return\": {\"fd\": "));
+                assertEquals(OK, a.execute(logOpen("audit", "/dev/fdset/3"), 0), "the write-only one matches");
+                assertEquals(OK, a.execute("{\"execute\": \"remove-fd\", \"arguments\": {\"fdset-id\": 3}}", 0));
+                assertEquals(OK, a.execute(logWrite("audit", "written through the copy\\n"), 0));
+            }
+            // the client that passed the descriptors is gone (QEMU's monitor_fdsets_cleanup ran): the log's
+            // copy still holds the emptied set, which query-fdsets shows as QEMU does
+            try (FdClient b = new FdClient(socket).negotiate()) {
+                assertEquals("{\"return\": [{\"fds\": [], \"fdset-id\": 3}]}", b.execute("{\"execute\": \"query-fdsets\"}", 0));
+                assertEquals(OK, b.execute(logWrite("audit", "and again\\n"), 0));
+                assertEquals(error("Log 'audit' is already open"), b.execute(logOpen("audit", log.toString()), 0));
+                assertEquals(OK, b.execute("{\"execute\": \"log-close\", \"arguments\": {\"id\": \"audit\"}}", 0));
+                assertEquals("{\"return\": []}", b.execute("{\"execute\": \"query-fdsets\"}", 0), "gone with its last copy");
+                assertEquals("written through the copy\nand again\n", Files.readString(log));
+
+                // QEMU's errors: no such set; no descriptor with the access mode asked for; a name that is no set
+                assertEquals(error("Failed to find fdset /dev/fdset/3"), b.execute(logOpen("x", "/dev/fdset/3"), 0));
+                try (Fd ro = local.open(readOnly.toString(), OpenFlags.O_RDONLY)) {
+                    b.execute("{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 4}}", ro);
+                }
+                assertEquals(error("Failed to find file descriptor with matching flags=0xc41"),
+                        b.execute(logOpen("x", "/dev/fdset/4"), 0));
+                assertEquals(error("Could not parse fdset /dev/fdset/four"), b.execute(logOpen("x", "/dev/fdset/four"), 0));
+                assertEquals(OK, b.execute("{\"execute\": \"remove-fd\", \"arguments\": {\"fdset-id\": 4}}", 0));
+                assertEquals(error("Log 'x' is not open"), b.execute(logWrite("x", "lost"), 0));
+
+                // any other name is a file the server opens itself
+                Path plain = tmp.resolve("plain.log");
+                assertEquals(OK, b.execute(logOpen("plain", plain.toString()), 0));
+                assertEquals(OK, b.execute(logWrite("plain", "direct"), 0));
+                assertEquals(OK, b.execute("{\"execute\": \"log-close\", \"arguments\": {\"id\": \"plain\"}}", 0));
+                assertEquals("direct", Files.readString(plain));
+                assertEquals(error("Could not open '" + tmp + "/no/log': No such file or directory").replace("open", "create"),
+                        b.execute(logOpen("x", tmp + "/no/log"), 0));
+            }
+            assertBackTo(baseline, before, "logs on fd sets and files, opened and closed");
+        } finally {
+            server.close();
+            server.awaitClose(); // nothing of this server is closed during the next test's count
+        }
+    }
+
+    @Test
+    void aLogOnAPipeNobodyReadsFailsItsWriteAndTheServerKeepsAnswering() throws Exception {
+        Path socket = tmp.resolve("pipe.sock");
+        Path fifo = tmp.resolve("fifo");
+        assertEquals(0, FdClient.Libc.mkfifo(fifo.toString(), 0600));
+        QmpServer server = start(socket);
+        FileOpener local = new FileOpener(new FdSets());
+        try (FdClient a = new FdClient(socket).negotiate();
+                Fd reader = local.open(fifo.toString(), OpenFlags.O_RDONLY | OpenFlags.O_NONBLOCK);
+                Fd writer = local.open(fifo.toString(), OpenFlags.O_WRONLY)) {
+            a.execute("{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 9}}", writer);
+            assertEquals(OK, a.execute(logOpen("p", "/dev/fdset/9"), 0));
+            // more than a pipe holds (64 KiB), and nobody reads
+            assertEquals(error("Could not write to log 'p': Resource temporarily unavailable"),
+                    a.execute(logWrite("p", "x".repeat(100_000)), 0));
+            assertTrue(a.execute("{\"execute\": \"query-version\"}", 0).startsWith("{\"return\": {\"qemu\""));
+            assertEquals(OK, a.execute("{\"execute\": \"log-close\", \"arguments\": {\"id\": \"p\"}}", 0));
+            assertEquals(OK, a.execute("{\"execute\": \"remove-fd\", \"arguments\": {\"fdset-id\": 9}}", 0));
+        } finally {
+            server.close();
+            server.awaitClose(); // nothing of this server is closed during the next test's count
+        }
+    }
+
+    /** The open descriptors once their number holds still for 100 ms (earlier servers close on their own threads). */
+    private static long settledDescriptors() throws IOException, InterruptedException {
+        long last = -1;
+        long now = openDescriptors();
+        for (int i = 0; i < 40 && now != last; i++) {
+            Thread.sleep(100);
+            last = now;
+            now = openDescriptors();
+        }
+        return now;
+    }
+
+    private static String logOpen(String id, String filename) {
+        return "{\"execute\": \"log-open\", \"arguments\": {\"id\": \"" + id + "\", \"filename\": \"" + filename + "\"}}";
+    }
+
+    private static String logWrite(String id, String text) {
+        return "{\"execute\": \"log-write\", \"arguments\": {\"id\": \"" + id + "\", \"text\": \"" + text + "\"}}";
     }
 }

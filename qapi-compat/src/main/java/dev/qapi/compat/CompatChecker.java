@@ -2,7 +2,6 @@ package dev.qapi.compat;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,8 @@ import java.util.Set;
  * Compares what a client sees of two versions of a schema, walking from the old version's commands and
  * events. Type names do not exist on the wire, so types are paired by where they are used (a member's
  * type with the same member's type), never by name; each pair is compared once per direction and context,
- * which also ends the walk on recursive types.
+ * which also ends the walk on recursive types. A change found in a pair is one finding, under the first path
+ * that reached the pair, listing every other path that uses the pair ({@link AffectedPaths}).
  *
  * <p>Directions follow QEMU's compatibility rules ({@code docs/devel/qapi-code-gen.rst}): command
  * arguments are <em>sent</em> (the new version must accept everything the old one accepted), return
@@ -45,9 +45,8 @@ public final class CompatChecker {
     private final WireSchema neu;
     private final CompatOptions options;
     private final boolean javaSource;
-    private final Set<String> compared = new HashSet<>();
-    private final Set<String> renamed = new HashSet<>();
     private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final AffectedPaths paths = new AffectedPaths();
 
     private CompatChecker(WireSchema old, WireSchema neu, CompatOptions options) {
         this.old = old;
@@ -61,7 +60,23 @@ public final class CompatChecker {
         CompatChecker checker = new CompatChecker(oldSchema, newSchema, options);
         checker.commands();
         checker.events();
-        return List.copyOf(checker.findings.values());
+        return checker.withAllPaths();
+    }
+
+    /** The findings, each with every other path it shows on ({@link Finding#alsoAffects()}). */
+    private List<Finding> withAllPaths() {
+        if (findings.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> all = paths.pathsByFinding();
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Map.Entry<String, Finding> e : findings.entrySet()) {
+            Finding f = e.getValue();
+            List<String> others = new ArrayList<>(all.get(e.getKey()));
+            others.remove(f.path());
+            out.add(f.alsoAffecting(others));
+        }
+        return List.copyOf(out);
     }
 
     private void commands() {
@@ -129,9 +144,18 @@ public final class CompatChecker {
     }
 
     private void compare(String o, String n, Direction dir, String path, Context ctx) {
-        if (!compared.add(o + '\u0000' + n + '\u0000' + dir.ordinal() + ctx.bits())) {
+        String types = o + '\u0000' + n;
+        if (!paths.enter(types + '\u0000' + dir.ordinal() + ctx.bits(), types, path)) {
             return;
         }
+        try {
+            pair(o, n, dir, path, ctx);
+        } finally {
+            paths.leave();
+        }
+    }
+
+    private void pair(String o, String n, Direction dir, String path, Context ctx) {
         WireType ot = old.type(o);
         WireType nt = neu.type(n);
         if (ot instanceof WireType.AlternateType || nt instanceof WireType.AlternateType) {
@@ -383,8 +407,7 @@ public final class CompatChecker {
     }
 
     private void renamed(WireType o, WireType n, String path, Context ctx) {
-        if (javaSource && named(o) && named(n) && !o.name().equals(n.name())
-                && renamed.add(o.name() + '\u0000' + n.name())) {
+        if (javaSource && named(o) && named(n) && !o.name().equals(n.name())) {
             report(Change.TYPE_RENAMED, ctx, path, o.name(), n.name(), o.location(), n.location());
         }
     }
@@ -418,6 +441,10 @@ public final class CompatChecker {
         return t.jsonType();
     }
 
+    /**
+     * Records a finding under the first path it is met at, or one more path of it: the same change below
+     * the same pair of types, with the same severity, is one finding (see {@link AffectedPaths}).
+     */
     private void report(Change change, Context ctx, String path, String oldValue, String newValue, String oldLoc,
             String newLoc) {
         if (ctx.unstable() && !options.strict()) {
@@ -427,9 +454,9 @@ public final class CompatChecker {
         if (severity == Severity.BREAKING && ctx.deprecated()) {
             severity = Severity.DEPRECATED_REMOVAL;
         }
-        // a type used in both directions may give the same finding twice
-        findings.putIfAbsent(change + " " + path,
-                new Finding(path, change, severity, oldValue, newValue, oldLoc, newLoc));
+        String key = paths.key(change + " " + severity, path);
+        findings.putIfAbsent(key, new Finding(path, change, severity, oldValue, newValue, oldLoc, newLoc, List.of()));
+        paths.found(key, path);
     }
 
     /** The integer types' ranges and Java types, for width changes between schema files. */

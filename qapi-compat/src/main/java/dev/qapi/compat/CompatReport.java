@@ -45,19 +45,31 @@ public record CompatReport(List<Finding> findings) {
         return sb.toString();
     }
 
-    /** {@code 3 findings: 1 breaking, 0 deprecated-removal, 0 java-source-only, 2 note}. */
+    /**
+     * {@code 3 findings: 1 breaking, 0 deprecated-removal, 0 java-source-only, 2 note}, followed by
+     * {@code , on 5 wire paths} when some finding shows on several paths. Findings are counted once
+     * however many paths they show on.
+     */
     public String summary() {
         StringBuilder sb = new StringBuilder().append(findings.size())
                 .append(findings.size() == 1 ? " finding: " : " findings: ");
         for (Severity s : Severity.values()) {
             sb.append(count(s)).append(' ').append(s.label()).append(s.ordinal() + 1 < Severity.values().length ? ", " : "");
         }
+        long paths = 0;
+        for (Finding f : findings) {
+            paths += 1 + f.alsoAffects().size();
+        }
+        if (paths > findings.size()) {
+            sb.append(", on ").append(paths).append(" wire paths");
+        }
         return sb.toString();
     }
 
     /**
-     * {@code {"findings": [{"path", "change", "severity", "old", "new", "old-location", "new-location"}]}},
-     * absent values as {@code null}, pretty-printed, ending in a newline.
+     * {@code {"findings": [{"path", "also-affects", "change", "severity", "old", "new", "old-location",
+     * "new-location"}]}}, absent values as {@code null}, {@code also-affects} a sorted array (empty when the
+     * change shows on its path only), pretty-printed, ending in a newline.
      */
     public String toJson() {
         StringWriter out = new StringWriter();
@@ -68,6 +80,11 @@ public record CompatReport(List<Finding> findings) {
             for (Finding f : findings) {
                 g.writeStartObject();
                 g.writeStringField("path", f.path());
+                g.writeArrayFieldStart("also-affects");
+                for (String p : f.alsoAffects()) {
+                    g.writeString(p);
+                }
+                g.writeEndArray();
                 g.writeStringField("change", f.change().label());
                 g.writeStringField("severity", f.severity().label());
                 g.writeStringField("old", f.oldValue());

@@ -1,5 +1,8 @@
 package dev.qapi.compat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One incompatibility or notable change.
  *
@@ -11,13 +14,34 @@ package dev.qapi.compat;
  * @param newValue the new side likewise, or {@code null} when it is gone (printed as {@code absent})
  * @param oldLocation {@code FILE:LINE} of the old side's definition when it is a schema file, else {@code null}
  * @param newLocation likewise for the new side
+ * @param alsoAffects the other paths on which the same change shows, sorted: a type shared by several
+ *     commands, events or members is compared once, and its change is one finding, first met at
+ *     {@code path}, that every one of these paths sees on the wire too
  */
 public record Finding(String path, Change change, Severity severity, String oldValue, String newValue,
-        String oldLocation, String newLocation) {
+        String oldLocation, String newLocation, List<String> alsoAffects) {
+
+    public Finding {
+        alsoAffects = List.copyOf(alsoAffects);
+    }
+
+    /** This finding, showing on {@code others} too. */
+    Finding alsoAffecting(List<String> others) {
+        return new Finding(path, change, severity, oldValue, newValue, oldLocation, newLocation, others);
+    }
+
+    /** {@link #path()} and then {@link #alsoAffects()}: every wire path that sees this change. */
+    public List<String> paths() {
+        List<String> all = new ArrayList<>(alsoAffects.size() + 1);
+        all.add(path);
+        all.addAll(alsoAffects);
+        return all;
+    }
 
     /**
      * One line: {@code SEVERITY: PATH: CHANGE (old: X at FILE:LINE; new: Y at FILE:LINE)}, the parts in
-     * parentheses only where known.
+     * parentheses only where known, then {@code ; also affects: PATH, PATH} if the change shows on other
+     * paths too.
      */
     public String toText() {
         StringBuilder sb = new StringBuilder();
@@ -30,6 +54,9 @@ public record Finding(String path, Change change, Severity severity, String oldV
                 sb.append("; ");
             }
             sb.append(now).append(')');
+        }
+        if (!alsoAffects.isEmpty()) {
+            sb.append("; also affects: ").append(String.join(", ", alsoAffects));
         }
         return sb.toString();
     }

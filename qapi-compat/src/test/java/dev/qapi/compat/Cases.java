@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The rule cases of {@code src/test/resources/cases/}: one file per rule, with an {@code === old} schema,
- * an {@code === new} schema and the {@code === expect}ed findings ({@code SEVERITY: PATH: CHANGE}, one a
- * line; {@code [schema]} marks a finding made only when both sides are schema files).
+ * an {@code === new} schema and the {@code === expect}ed findings ({@code SEVERITY: PATH: CHANGE}, then
+ * {@code ; also affects: PATH, PATH} for a change seen on several paths, one a line; {@code [schema]} marks a finding made only when both sides are schema files).
  */
 final class Cases {
     static final List<String> NAMES = List.of("alternate-branch-added-on-output", "alternate-lost-branch", "argument-made-mandatory",
@@ -22,7 +22,7 @@ final class Cases {
             "deprecated-removal", "enum-value-added-on-output", "enum-value-removed-on-input", "event-removed",
             "features", "features-strict", "integer-range-narrowed", "integer-range-widened", "java-source-only", "mandatory-argument-added", "member-moved-to-branches",
             "recursive-type", "return-member-made-optional", "return-member-removed", "return-type-changed",
-            "string-and-enum", "union-branch-removed", "unstable-ignored");
+            "shared-enum", "shared-nested", "shared-struct", "string-and-enum", "union-branch-removed", "unstable-ignored");
 
     /** How each side is given: as a schema file or as its introspection data. */
     enum Kind { SCHEMA, INTROSPECTION }
@@ -68,11 +68,12 @@ final class Cases {
         }
     }
 
-    /** {@code SEVERITY: PATH: CHANGE} of each finding. */
+    /** {@code SEVERITY: PATH: CHANGE} of each finding, then {@code ; also affects: PATH, PATH} if any. */
     static List<String> brief(List<Finding> findings) {
         List<String> out = new ArrayList<>();
         for (Finding f : findings) {
-            out.add(f.severity().label() + ": " + f.path() + ": " + f.change().label());
+            out.add(f.severity().label() + ": " + f.path() + ": " + f.change().label()
+                    + (f.alsoAffects().isEmpty() ? "" : "; also affects: " + String.join(", ", f.alsoAffects())));
         }
         return out;
     }

@@ -51,9 +51,10 @@ class QemuHistoryTest {
             // SevInfo became a union on sev-type in 9.1: policy and handle only for sev guests, not sev-snp
             "breaking: query-sev/ret-type/policy: member-moved-to-branches",
             "breaking: query-sev/ret-type/handle: member-moved-to-branches",
-            // query-sgx member section-size, deprecated in 7.2's schema: removed in 8.0 (query-sgx-capabilities
-            // shares the type, so its identical removal is reported once, here)
-            "deprecated-removal: query-sgx/ret-type/section-size: member-removed",
+            // query-sgx member section-size, deprecated in 7.2's schema: removed in 8.0; query-sgx-capabilities
+            // returns the same SgxInfo, so the one finding names its path too
+            "deprecated-removal: query-sgx/ret-type/section-size: member-removed;"
+                    + " also affects: query-sgx-capabilities/ret-type/section-size",
             // pvrdma and the RDMA subsystem: removed in 9.1
             "breaking: RDMA_GID_STATUS_CHANGED: event-removed",
             // MEM_UNPLUG_ERROR, deprecated in 7.2's schema: removed in 9.1
@@ -77,11 +78,22 @@ class QemuHistoryTest {
             }
         }
         assertEquals(EXPECTED, serious);
-        // a sample of the notes, checked too: values and branches QEMU added since
+        // a sample of the notes, checked too: values and branches QEMU added since, with every command and
+        // event that sees them (MigrationStatus is also the MIGRATION event's status; ChardevBackend is also
+        // chardev-change's argument; StatsProvider is also in query-stats-schemas' reply; the deprecated
+        // value zero-blocks is sent by migrate-set-capabilities and received from query-migrate-capabilities)
         List<String> all = Cases.brief(report.findings());
-        assertTrue(all.contains("note: query-migrate/ret-type/status/^postcopy-recover-setup: enum-value-added"));
+        assertTrue(all.contains("note: query-migrate/ret-type/status/^postcopy-recover-setup: enum-value-added;"
+                + " also affects: MIGRATION/arg-type/status/^postcopy-recover-setup"));
         assertTrue(all.contains("note: query-memory-devices/ret-type/+hv-balloon: branch-added"));
-        assertTrue(all.contains("note: chardev-add/arg-type/backend/+socket/data/reconnect: deprecated-added"));
+        assertTrue(all.contains("note: chardev-add/arg-type/backend/+socket/data/reconnect: deprecated-added;"
+                + " also affects: chardev-change/arg-type/backend/+socket/data/reconnect"));
+        assertTrue(all.contains("note: query-stats/ret-type/provider/^cryptodev: enum-value-added;"
+                + " also affects: query-stats-schemas/ret-type/provider/^cryptodev"));
+        assertTrue(all.contains("note: migrate-set-capabilities/arg-type/capabilities/capability/^zero-blocks:"
+                + " deprecated-added; also affects: query-migrate-capabilities/ret-type/capability/^zero-blocks"));
+        assertEquals("70 findings: 17 breaking, 7 deprecated-removal, 0 java-source-only, 46 note, on 110 wire paths",
+                report.summary());
         // the recorded data against itself is clean
         assertEquals(List.of(), CompatReport.compare(old, old, new CompatOptions(true)).findings());
     }

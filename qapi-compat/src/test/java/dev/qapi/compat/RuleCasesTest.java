@@ -90,6 +90,7 @@ class RuleCasesTest {
                 {
                   "findings" : [ {
                     "path" : "stop",
+                    "also-affects" : [ ],
                     "change" : "command-removed",
                     "severity" : "breaking",
                     "old" : "command",
@@ -99,6 +100,26 @@ class RuleCasesTest {
                   } ]
                 }
                 """, report.toJson());
+    }
+
+    @Test
+    void aSharedTypesChangeIsOneFindingListingEveryPathInTextAndJson() {
+        Cases.Case c = Cases.read("shared-struct");
+        CompatReport report = new CompatReport(compare(c, Kind.INTROSPECTION, Kind.SCHEMA, CompatOptions.DEFAULT));
+        assertEquals("breaking: add-widget/arg-type/widget/colour: member-removed (old: string; new: absent at new.json:1);"
+                + " also affects: WIDGET_CHANGED/arg-type/widget/colour, set-widget/arg-type/colour\n"
+                + "deprecated-removal: old-widget/arg-type/widget/colour: member-removed"
+                + " (old: string; new: absent at new.json:1)\n", report.toText());
+        // counted once each: the exit status and the counts do not grow with the number of users
+        assertEquals("2 findings: 1 breaking, 1 deprecated-removal, 0 java-source-only, 0 note, on 4 wire paths",
+                report.summary());
+        assertEquals(List.of("add-widget/arg-type/widget/colour", "WIDGET_CHANGED/arg-type/widget/colour",
+                "set-widget/arg-type/colour"), report.findings().get(0).paths());
+        String json = report.toJson();
+        assertEquals(true, json.contains("""
+                    "path" : "add-widget/arg-type/widget/colour",
+                    "also-affects" : [ "WIDGET_CHANGED/arg-type/widget/colour", "set-widget/arg-type/colour" ],
+                """), json);
     }
 
     private List<Finding> compare(Cases.Case c, Kind oldKind, Kind newKind, CompatOptions options) {

@@ -1,5 +1,8 @@
 package dev.qapi.runtime.fd;
 
+import com.sun.jna.LastErrorException;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Fd implements AutoCloseable {
     private final AtomicInteger number;
+    /** Run once when this object stops owning the descriptor (closed or released): a dup's set forgets it. */
+    private volatile Runnable untrack;
 
     private Fd(int number) {
         this.number = new AtomicInteger(number);
@@ -47,6 +52,8 @@ public final class Fd implements AutoCloseable {
 
     /**
      * Hands the descriptor over: the caller now owns (and must close) it; this object no longer does.
+     * A descriptor from {@link FdSets#dup} stops counting as its set's dup then, as the runtime cannot see
+     * when the caller closes it.
      *
      * @throws IllegalStateException once closed or released
      */
@@ -55,6 +62,7 @@ public final class Fd implements AutoCloseable {
         if (n < 0) {
             throw new IllegalStateException("descriptor already closed or released");
         }
+        untracked();
         return n;
     }
 
@@ -73,12 +81,52 @@ public final class Fd implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes all of {@code data} to the descriptor, for a handler that writes to a file a client passed.
+     * On a blocking descriptor (as received ones are) this waits while a pipe or socket is full; a
+     * handler on the server's loop should open with {@link OpenFlags#O_NONBLOCK} rather than wait on a
+     * client: then a full pipe fails with {@code Resource temporarily unavailable} (part of
+     * {@code data} may be written).
+     *
+     * @throws IOException with the system's reason
+     * @throws IllegalStateException once closed or released
+     */
+    public void write(byte[] data) throws IOException {
+        byte[] left = data;
+        while (left.length > 0) {
+            long n;
+            try {
+                n = Libc.write(number(), left, left.length);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == Libc.EINTR) {
+                    continue;
+                }
+                throw new IOException(Libc.strerror(e.getErrorCode()));
+            }
+            left = Arrays.copyOfRange(left, (int) n, left.length);
+        }
+    }
+
     /** Closes the descriptor, unless it was closed or released before. */
     @Override
     public void close() {
         int n = number.getAndSet(-1);
         if (n >= 0) {
             Libc.close(n);
+            untracked();
+        }
+    }
+
+    /** Has {@code action} run once when this object stops owning the descriptor. */
+    void onUntrack(Runnable action) {
+        untrack = action;
+    }
+
+    private void untracked() {
+        Runnable action = untrack;
+        untrack = null;
+        if (action != null) {
+            action.run();
         }
     }
 

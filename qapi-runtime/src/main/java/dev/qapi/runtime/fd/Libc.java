@@ -25,6 +25,7 @@ final class Libc {
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
     static final int F_DUPFD_CLOEXEC = 1030;
+    static final int EINVAL = 22;
     static final int O_NONBLOCK = 0x800;
     static final int AF_UNIX = 1;
     static final int SOCK_STREAM = 1;
@@ -59,4 +60,12 @@ final class Libc {
     static native int pipe2(int[] fds, int flags) throws LastErrorException;
 
     static native int dup(int fd) throws LastErrorException;
+
+    static native int open(String path, int flags, int mode) throws LastErrorException;
+
+    static native int ftruncate(int fd, long length) throws LastErrorException;
+
+    static native String strerror(int errno);
+
+    static native long write(int fd, byte[] buf, long count) throws LastErrorException;
 }
