@@ -14,9 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Writing generated files so that a file whose bytes are already there is left alone (its timestamp
@@ -43,25 +41,15 @@ public final class ChangedFiles {
     public static <F> int writeAll(List<F> files, Function<F, Path> target, Function<F, byte[]> bytes) {
         List<Path> targets = files.stream().map(target).toList();
         Set<Path> created = createParents(targets);
-        // A failure is kept rather than thrown from the stream: a parallel stream rethrows the first
-        // exception at once, while its other tasks go on writing, so the caller would return (and, say,
-        // delete the directory) with files still being written. Once one failed, the others stop.
-        AtomicReference<UncheckedIOException> failure = new AtomicReference<>();
-        int written = IntStream.range(0, files.size()).parallel().map(i -> {
-            if (failure.get() != null) {
-                return 0;
-            }
+        // ParallelJobs throws a failure only once no file is being written any more, and begins no file
+        // after it: a caller that deletes the directory on failure finds nobody writing into it.
+        int written = 0;
+        for (boolean w : ParallelJobs.run(ParallelJobs.inOrder(files.size()), i -> {
             Path path = targets.get(i);
             byte[] content = bytes.apply(files.get(i));
-            try {
-                return (created.contains(path.getParent()) ? writeNew(path, content) : write(path, content)) ? 1 : 0;
-            } catch (UncheckedIOException e) {
-                failure.compareAndSet(null, e);
-                return 0;
-            }
-        }).sum();
-        if (failure.get() != null) {
-            throw failure.get();
+            return created.contains(path.getParent()) ? writeNew(path, content) : write(path, content);
+        })) {
+            written += w ? 1 : 0;
         }
         return written;
     }
