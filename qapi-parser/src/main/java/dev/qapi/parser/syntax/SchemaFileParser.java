@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 
@@ -74,8 +73,7 @@ public final class SchemaFileParser {
         included.add(absolute(fname));
         SourceInfo start = SourceInfo.startOf(fname, includedFrom);
         FileText text = FileText.decode(bytes, start);
-        // All tokens are on the default channel: the plain buffered stream, without channel filtering.
-        BufferedTokenStream tokens = new BufferedTokenStream(text.tokens());
+        StreamedTokens tokens = new StreamedTokens(text.tokens());
         FileActions actions = new FileActions(fname, text, tokens);
         QapiParser parser = new QapiParser(tokens, actions);
         parser.removeErrorListeners();

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -96,7 +95,7 @@ class GrammarTest {
         } catch (QapiError invalidUtf8) {
             return false;
         }
-        QapiParser parser = new QapiParser(new BufferedTokenStream(text.tokens()), new ValuesOnly(text));
+        QapiParser parser = new QapiParser(new StreamedTokens(text.tokens()), new ValuesOnly(text));
         parser.setInterpreter(new NoPrediction(parser));
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrors(text));
