@@ -12,7 +12,11 @@
 #        `python3 -c 'QAPISchema(...)'`), interleaved java/python, median of ROUNDS;
 # cold (launcher) = the same through qapi-cli/target/qapi-gen (C1 only, serial GC, class-data sharing),
 #        as the generator's benchmark runs it;
-# warm = in-process after warm-up, median (dev.qapi.cli.FrontendBenchmark; the same loop in Python).
+# warm = in-process after warm-up: each JVM's median of 21 rounds after 20 warm-up rounds
+#        (dev.qapi.cli.FrontendBenchmark), and the median of WARM_RUNS (default 3) such JVMs, run
+#        interleaved between the builds: one JVM's figure swings by up to 1.5x on a shared machine
+#        (C2 still compiles around round 20-30, on a core shared with other work); QEMU's side is
+#        the same loop in Python.
 # QEMU's Python front end is run from its source (../shared/tools/qemu-source); nothing of it is kept.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -52,7 +56,13 @@ for ((i = 0; i < rounds; i++)); do
 done
 pc=$(median < "$work/python")
 
-warm() { java -cp "$1" dev.qapi.cli.FrontendBenchmark qapi-schema.json 21 20 | sed -n 's/^java warm ms: \([0-9.]*\).*/\1/p'; }
+warm_runs=${WARM_RUNS:-3}
+for ((i = 0; i < warm_runs; i++)); do
+  for ((j = 0; j < ${#jars[@]}; j++)); do
+    java -cp "${jars[$j]}" dev.qapi.cli.FrontendBenchmark qapi-schema.json 21 20 \
+      | sed -n 's/^java warm ms: \([0-9.]*\).*/\1/p' >> "$work/warm$j"
+  done
+done
 pw=$(python3 - "$scripts" <<'PY'
 import sys, time, statistics
 sys.path.insert(0, sys.argv[1])
@@ -72,8 +82,10 @@ for ((j = 0; j < ${#jars[@]}; j++)); do
   else suffix=" (b$j)"; target_cold="(baseline $j)"; target_warm=$target_cold; fi
   row "cold$suffix" "$(median < "$work/cold$j")" "$pc" 2 "$target_cold"
   [ ! -f "$work/launcher$j" ] || row "launcher$suffix" "$(median < "$work/launcher$j")" "$pc" 2 ""
-  row "warm$suffix" "$(warm "${jars[$j]}")" "$pw" 3 "$target_warm"
+  row "warm$suffix" "$(median < "$work/warm$j")" "$pw" 3 "$target_warm"
 done
-for ((j = 1; j < ${#jars[@]}; j++)); do
-  echo "# b$j = ${jars[$j]}"
+for ((j = 0; j < ${#jars[@]}; j++)); do
+  name=ours
+  [ "$j" = 0 ] || name=b$j
+  echo "# $name = ${jars[$j]}; warm JVMs: $(tr '\n' ' ' < "$work/warm$j")"
 done
