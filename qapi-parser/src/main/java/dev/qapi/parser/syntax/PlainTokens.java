@@ -36,89 +36,6 @@ final class PlainTokens implements TokenSource {
         this.bmpOnly = bmpOnly;
     }
 
-    /**
-     * A token of ours: its text is cut from the char array when asked for, so that the text need not
-     * be copied into a {@link CharStream} (a cost on every file) unless the generated lexer is needed.
-     * It is the lexer's token reduced to what the parser uses, made with one constructor call (a
-     * {@code CommonToken} asks its source for the line and column again).
-     */
-    private static final class PlainToken implements Token {
-        private final PlainTokens source;
-        private final int type;
-        private final int start;
-        private final int stop;
-        private final int line;
-        private final int column;
-
-        PlainToken(PlainTokens source, int type, int start, int stop, int line, int column) {
-            this.source = source;
-            this.type = type;
-            this.start = start;
-            this.stop = stop;
-            this.line = line;
-            this.column = column;
-        }
-
-        @Override
-        public String getText() {
-            if (type == Token.EOF) {
-                return "<EOF>";
-            }
-            return new String(source.text, start, stop - start + 1);
-        }
-
-        @Override
-        public int getType() {
-            return type;
-        }
-
-        @Override
-        public int getLine() {
-            return line;
-        }
-
-        @Override
-        public int getCharPositionInLine() {
-            return column;
-        }
-
-        @Override
-        public int getChannel() {
-            return Token.DEFAULT_CHANNEL;
-        }
-
-        @Override
-        public int getTokenIndex() {
-            // Not counted: the parser's token stream does not buffer tokens.
-            return -1;
-        }
-
-        @Override
-        public int getStartIndex() {
-            return start;
-        }
-
-        @Override
-        public int getStopIndex() {
-            return stop;
-        }
-
-        @Override
-        public TokenSource getTokenSource() {
-            return source;
-        }
-
-        @Override
-        public CharStream getInputStream() {
-            return source.getInputStream();
-        }
-
-        @Override
-        public String toString() {
-            return "[@" + start + ":" + stop + "='" + getText() + "',<" + type + ">," + line + ":" + column + "]";
-        }
-    }
-
     @Override
     public Token nextToken() {
         if (!bmpOnly) {
@@ -248,7 +165,7 @@ final class PlainTokens implements TokenSource {
     }
 
     private Token token(int type, int start, int stop) {
-        return new PlainToken(this, type, start, stop, line, column);
+        return new PlainToken(this, text, type, start, stop, line, column);
     }
 
     /** The generated lexer's next token from here, in the current mode; this source follows it. */
