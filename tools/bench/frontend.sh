@@ -2,13 +2,21 @@
 # Front-end benchmark: parse + check of QEMU's full schema, ours next to QEMU's own Python front end.
 #
 #   tools/bench/frontend.sh [ROUNDS]        (default 7; build first: mvn -T1 -q package -DskipTests)
-#   BASELINE_JAR=/path/to/old/qapi-gen.jar tools/bench/frontend.sh [ROUNDS]
-#                                           (adds the same rows for an older build, run interleaved
-#                                            with ours, for before/after figures from one run)
+#   BASELINE_JAR=/old/qapi-gen.jar[:/older/qapi-gen.jar...] tools/bench/frontend.sh [ROUNDS]
+#                                           (adds the same rows for older builds, run interleaved
+#                                            with ours, for before/after figures from one run; a
+#                                            baseline jar with an executable qapi-gen launcher beside
+#                                            it gets a launcher row too)
 #
 # cold = one fresh process per run (JVM start included: `java -jar qapi-gen.jar check`, and
 #        `python3 -c 'QAPISchema(...)'`), interleaved java/python, median of ROUNDS;
-# warm = in-process after warm-up, median (dev.qapi.cli.FrontendBenchmark; the same loop in Python).
+# cold (launcher) = the same through qapi-cli/target/qapi-gen (C1 only, serial GC, class-data sharing),
+#        as the generator's benchmark runs it;
+# warm = in-process after warm-up: each JVM's median of 21 rounds after 20 warm-up rounds
+#        (dev.qapi.cli.FrontendBenchmark), and the median of WARM_RUNS (default 3) such JVMs, run
+#        interleaved between the builds: one JVM's figure swings by up to 1.5x on a shared machine
+#        (C2 still compiles around round 20-30, on a core shared with other work); QEMU's side is
+#        the same loop in Python.
 # QEMU's Python front end is run from its source (../shared/tools/qemu-source); nothing of it is kept.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,24 +30,39 @@ cd "$schema_dir"
 
 now_ms() { date +%s%N | awk '{printf "%.1f", $1/1e6}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+launcher_of() { local l; l=$(dirname "$1")/qapi-gen; [ -x "$l" ] && echo "$l" || true; }
+# Times one command; appends the milliseconds to the file named by $1.
+timed() {
+  local out=$1 t0 t1
+  shift
+  t0=$(now_ms); "$@" >/dev/null; t1=$(now_ms)
+  awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f\n", b-a}' >> "$out"
+}
 
-base_jar=${BASELINE_JAR:-}
-java_cold=(); py_cold=(); base_cold=()
+jars=("$jar")
+if [ -n "${BASELINE_JAR:-}" ]; then
+  IFS=: read -r -a more <<< "$BASELINE_JAR"
+  jars+=("${more[@]}")
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 for ((i = 0; i < rounds; i++)); do
-  t0=$(now_ms); java -jar "$jar" check qapi-schema.json; t1=$(now_ms)
-  java_cold+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')")
-  if [ -n "$base_jar" ]; then
-    t0=$(now_ms); java -jar "$base_jar" check qapi-schema.json; t1=$(now_ms)
-    base_cold+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')")
-  fi
-  t0=$(now_ms); python3 -c "import sys; sys.path.insert(0, '$scripts'); from qapi.schema import QAPISchema; QAPISchema('qapi-schema.json')"; t1=$(now_ms)
-  py_cold+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')")
+  for ((j = 0; j < ${#jars[@]}; j++)); do
+    timed "$work/cold$j" java -jar "${jars[$j]}" check qapi-schema.json
+    l=$(launcher_of "${jars[$j]}")
+    [ -z "$l" ] || timed "$work/launcher$j" "$l" check qapi-schema.json
+  done
+  timed "$work/python" python3 -c "import sys; sys.path.insert(0, '$scripts'); from qapi.schema import QAPISchema; QAPISchema('qapi-schema.json')"
 done
-jc=$(printf '%s\n' "${java_cold[@]}" | median)
-pc=$(printf '%s\n' "${py_cold[@]}" | median)
+pc=$(median < "$work/python")
 
-warm() { java -cp "$1" dev.qapi.cli.FrontendBenchmark qapi-schema.json 21 20 | sed -n 's/^java warm ms: \([0-9.]*\).*/\1/p'; }
-jw=$(warm "$jar")
+warm_runs=${WARM_RUNS:-3}
+for ((i = 0; i < warm_runs; i++)); do
+  for ((j = 0; j < ${#jars[@]}; j++)); do
+    java -cp "${jars[$j]}" dev.qapi.cli.FrontendBenchmark qapi-schema.json 21 20 \
+      | sed -n 's/^java warm ms: \([0-9.]*\).*/\1/p' >> "$work/warm$j"
+  done
+done
 pw=$(python3 - "$scripts" <<'PY'
 import sys, time, statistics
 sys.path.insert(0, sys.argv[1])
@@ -52,12 +75,17 @@ for _ in range(11):
 print('%.1f' % statistics.median(times))
 PY
 )
-printf '%-6s %12s %12s %8s %8s\n' "" "ours ms" "python ms" "ratio" "target"
-printf '%-6s %12s %12s %8s %8s\n' cold "$jc" "$pc" "$(awk -v a="$jc" -v b="$pc" 'BEGIN{printf "%.2f", a/b}')" "<= 0.8"
-printf '%-6s %12s %12s %8s %8s\n' warm "$jw" "$pw" "$(awk -v a="$jw" -v b="$pw" 'BEGIN{printf "%.3f", a/b}')" "<= 0.1"
-if [ -n "$base_jar" ]; then
-  bc=$(printf '%s\n' "${base_cold[@]}" | median)
-  bw=$(warm "$base_jar")
-  printf '%-6s %12s %12s %8s %8s\n' cold-b "$bc" "$pc" "$(awk -v a="$bc" -v b="$pc" 'BEGIN{printf "%.2f", a/b}')" "(baseline)"
-  printf '%-6s %12s %12s %8s %8s\n' warm-b "$bw" "$pw" "$(awk -v a="$bw" -v b="$pw" 'BEGIN{printf "%.3f", a/b}')" "(baseline)"
-fi
+row() { printf '%-16s %12s %12s %8s %8s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" "BEGIN{printf \"%.${4}f\", a/b}")" "$5"; }
+printf '%-16s %12s %12s %8s %8s\n' "" "ours ms" "python ms" "ratio" "target"
+for ((j = 0; j < ${#jars[@]}; j++)); do
+  if [ "$j" = 0 ]; then suffix=""; target_cold="<= 0.8"; target_warm="<= 0.1"
+  else suffix=" (b$j)"; target_cold="(baseline $j)"; target_warm=$target_cold; fi
+  row "cold$suffix" "$(median < "$work/cold$j")" "$pc" 2 "$target_cold"
+  [ ! -f "$work/launcher$j" ] || row "launcher$suffix" "$(median < "$work/launcher$j")" "$pc" 2 ""
+  row "warm$suffix" "$(median < "$work/warm$j")" "$pw" 3 "$target_warm"
+done
+for ((j = 0; j < ${#jars[@]}; j++)); do
+  name=ours
+  [ "$j" = 0 ] || name=b$j
+  echo "# $name = ${jars[$j]}; warm JVMs: $(tr '\n' ' ' < "$work/warm$j")"
+done

@@ -3,7 +3,7 @@ package dev.qapi.parser.syntax;
 import dev.qapi.parser.QapiError;
 import dev.qapi.parser.SourceInfo;
 import dev.qapi.parser.grammar.QapiParser.DocBlockContext;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.Token;
 
 /**
  * The comment tokens of one parsed documentation block ({@code DOC_START DOC_LINE* DOC_END}), read
@@ -27,37 +27,39 @@ final class DocLines {
 
     private final DocBlockContext block;
     private final FileText text;
-    /** Index of the current token among the block's children. */
-    private int index;
+    /** The current comment: the opening one, then each line, then the closing one. */
+    private Token current;
+    /** Index of the next line in the block's lines. */
+    private int next;
 
     DocLines(DocBlockContext block, FileText text) {
         this.block = block;
         this.text = text;
+        this.current = block.open;
     }
 
     /** Moves to the next comment of the block. */
     void advance() {
-        index++;
-        if (index >= block.children.size()) {
+        if (next < block.lines.size()) {
+            current = block.lines.get(next++);
+        } else if (block.close != null && current != block.close) {
+            current = block.close;
+        } else {
             throw CUT_SHORT;
         }
     }
 
     /** The current comment, {@code #} to the end of its line. */
     String text() {
-        return current().getText();
+        return current.getText();
     }
 
     SourceInfo info() {
-        return text.lineInfo(current().getSymbol());
+        return text.lineInfo(current);
     }
 
     /** An error at the current comment. */
     QapiError error(String message) {
-        return text.error(current().getSymbol(), message);
-    }
-
-    private TerminalNode current() {
-        return (TerminalNode) block.children.get(index);
+        return text.error(current, message);
     }
 }

@@ -70,9 +70,11 @@ final class FileText {
     }
 
     /** The value of a STRING token: quotes removed, {@code \\} unescaped. */
-    static String stringValue(Token t) {
-        String quoted = t.getText();
-        String body = quoted.substring(1, quoted.length() - 1);
+    String stringValue(Token t) {
+        // Cut from the text at once, not from the token's text (a copy of its own) as a substring.
+        String body = bmpOnly
+                ? new String(text, t.getStartIndex() + 1, t.getStopIndex() - t.getStartIndex() - 1)
+                : t.getText().substring(1, t.getText().length() - 1);
         return body.indexOf('\\') < 0 ? body : body.replace("\\\\", "\\");
     }
 

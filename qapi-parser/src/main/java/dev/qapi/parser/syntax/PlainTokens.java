@@ -3,12 +3,10 @@ package dev.qapi.parser.syntax;
 import dev.qapi.parser.grammar.QapiLexer;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * The tokens of {@code QapiLexer.g4} for the parser, the plain ones recognized with a few character
@@ -24,7 +22,6 @@ final class PlainTokens implements TokenSource {
     private final char[] text;
     /** The text as the generated lexer reads it, made on first use. */
     private CharStream input;
-    private final Pair<TokenSource, CharStream> source;
     /** Whether the text has no surrogates, so that char indexes are the lexer's code point indexes. */
     private final boolean bmpOnly;
     /** The generated lexer, made on first use: a valid schema may never need it. */
@@ -36,30 +33,7 @@ final class PlainTokens implements TokenSource {
 
     PlainTokens(char[] text, boolean bmpOnly) {
         this.text = text;
-        this.source = new Pair<>(this, null);
         this.bmpOnly = bmpOnly;
-    }
-
-    /**
-     * A token of ours: its text is cut from the char array when asked for, so that the text need not
-     * be copied into a {@link CharStream} (a cost on every file) unless the generated lexer is needed.
-     */
-    private static final class PlainToken extends CommonToken {
-        private static final long serialVersionUID = 1L;
-        private final transient char[] chars;
-
-        PlainToken(Pair<TokenSource, CharStream> source, char[] chars, int type, int start, int stop) {
-            super(source, type, Token.DEFAULT_CHANNEL, start, stop);
-            this.chars = chars;
-        }
-
-        @Override
-        public String getText() {
-            if (getType() == Token.EOF) {
-                return "<EOF>";
-            }
-            return new String(chars, getStartIndex(), getStopIndex() - getStartIndex() + 1);
-        }
     }
 
     @Override
@@ -191,10 +165,7 @@ final class PlainTokens implements TokenSource {
     }
 
     private Token token(int type, int start, int stop) {
-        CommonToken t = new PlainToken(source, text, type, start, stop);
-        t.setLine(line);
-        t.setCharPositionInLine(column);
-        return t;
+        return new PlainToken(this, text, type, start, stop, line, column);
     }
 
     /** The generated lexer's next token from here, in the current mode; this source follows it. */

@@ -37,8 +37,6 @@ final class QemuErrorStrategy extends DefaultErrorStrategy {
 
     /** Hands the error to the listeners (which throw QEMU's error); stops the parse if none does. */
     private ParseCancellationException fail(Parser recognizer, RecognitionException e) {
-        // Marks the parse as failing for listeners that see the rules' exits on the way out.
-        beginErrorCondition(recognizer);
         recognizer.notifyErrorListeners(e.getOffendingToken(), "", e);
         throw new ParseCancellationException(e);
     }

@@ -7,7 +7,6 @@ import dev.qapi.parser.expr.Expression;
 import dev.qapi.parser.expr.ParsedSchema;
 import dev.qapi.parser.expr.Pragma;
 import dev.qapi.parser.grammar.QapiParser;
-import dev.qapi.parser.grammar.QapiParserBaseListener;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -19,17 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.BufferedTokenStream;
-import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 
 /**
  * Reads a schema file and, depth first, the files it includes, into expressions and documentation
  * blocks (QEMU's {@code parser.py}). The ANTLR grammar ({@code QapiLexer.g4}, {@code QapiParser.g4})
- * parses each file; a listener on the parse builds the expressions, applies the {@code include} and
- * {@code pragma} directives and binds documentation blocks to the definitions that follow them.
+ * parses each file and builds the values of its expressions; the actions it calls apply the
+ * {@code include} and {@code pragma} directives and bind documentation blocks to the definitions
+ * that follow them.
  */
 public final class SchemaFileParser {
 
@@ -76,99 +73,40 @@ public final class SchemaFileParser {
         included.add(absolute(fname));
         SourceInfo start = SourceInfo.startOf(fname, includedFrom);
         FileText text = FileText.decode(bytes, start);
-        // All tokens are on the default channel: the plain buffered stream, without channel filtering.
-        BufferedTokenStream tokens = new BufferedTokenStream(text.tokens());
-        QapiParser parser = new QapiParser(tokens);
+        StreamedTokens tokens = new StreamedTokens(text.tokens());
+        FileActions actions = new FileActions(fname, text, tokens);
+        QapiParser parser = new QapiParser(tokens, actions);
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrors(text));
         parser.setErrorHandler(new QemuErrorStrategy());
-        FileWalker walker = new FileWalker(fname, text, parser);
-        parser.addParseListener(walker);
         parser.schema();
-        walker.rejectExprDoc();
+        actions.rejectExprDoc();
     }
 
     /**
-     * Acts on the parse of one file as it goes, where QEMU's parser acts: a documentation block or a
-     * top-level expression when the parser leaves it, a duplicate key before the member's value. It
-     * shares the schema-wide results with the whole parse.
+     * Acts on the parse of one file as it goes, where QEMU's parser acts: a documentation block when
+     * the parser leaves it, a top-level expression once parsed, a duplicate key before the member's
+     * value. It shares the schema-wide results with the whole parse.
      *
      * <p>QEMU reports a token's lexical error as soon as it reads the token, which is right after the
      * token before it; the parser reports it only when it matches the token. So before each of its
-     * own checks, the walker reports the next token's lexical error if it has one ({@link #reach}).
+     * own checks, this reports the next token's lexical error if it has one ({@link #reach}).
      */
-    private final class FileWalker extends QapiParserBaseListener {
+    private final class FileActions implements QapiParser.Actions {
         private final String fname;
         private final FileText text;
-        private final Parser parser;
         private final TokenStream tokens;
         private Doc curDoc;
-        /** The keys of each object being parsed, innermost last: QEMU rejects a duplicate before its value. */
-        private final List<Set<String>> keys = new ArrayList<>();
-        /**
-         * Set once an error of the walker's is on its way out. The parser still signals the exit of
-         * every rule it was in (in {@code finally} blocks), so exits are ignored after an error, the
-         * walker's or the parser's, except that of a documentation block the parser's error cut short.
-         */
-        private boolean stopped;
 
-        FileWalker(String fname, FileText text, Parser parser) {
+        FileActions(String fname, FileText text, TokenStream tokens) {
             this.fname = fname;
             this.text = text;
-            this.parser = parser;
-            this.tokens = parser.getInputStream();
+            this.tokens = tokens;
         }
 
         @Override
-        public void enterEveryRule(ParserRuleContext ctx) {
-            try {
-                if (ctx instanceof QapiParser.ObjectContext) {
-                    keys.add(new HashSet<>());
-                } else if (ctx instanceof QapiParser.ValueContext && ctx.getParent() instanceof QapiParser.MemberContext member) {
-                    reach();
-                    Token key = member.getStart();
-                    if (!keys.get(keys.size() - 1).add(FileText.stringValue(key))) {
-                        throw text.error(tokens.LT(1), "duplicate key '" + FileText.stringValue(key) + "'");
-                    }
-                } else if (ctx instanceof QapiParser.DocBlockContext) {
-                    rejectExprDoc();
-                }
-            } catch (RuntimeException e) {
-                stopped = true;
-                throw e;
-            }
-        }
-
-        @Override
-        public void exitEveryRule(ParserRuleContext ctx) {
-            try {
-                if (stopped) {
-                    return;
-                }
-                if (ctx instanceof QapiParser.ObjectContext) {
-                    keys.remove(keys.size() - 1);
-                } else if (ctx instanceof QapiParser.DocBlockContext block) {
-                    docBlock(block);
-                } else if (ctx instanceof QapiParser.ExpressionContext expression && !syntaxError()) {
-                    expression(expression);
-                }
-            } catch (RuntimeException e) {
-                stopped = true;
-                throw e;
-            }
-        }
-
-        /** Whether the parser is reporting an error (QemuErrorStrategy marks it before it does). */
-        private boolean syntaxError() {
-            return parser.getErrorHandler().inErrorRecoveryMode(parser);
-        }
-
-        /** Throws the lexical error of the next token, if it has one: QEMU has read it by now. */
-        private void reach() {
-            Token next = tokens.LT(1);
-            if (FileText.isLexicalError(next)) {
-                throw text.lexicalError(next);
-            }
+        public void docBlockStart() {
+            rejectExprDoc();
         }
 
         /**
@@ -176,7 +114,8 @@ public final class SchemaFileParser {
          * too, as far as it goes: QEMU reads its lines before the token that cut it short, so an
          * error in them is reported instead of the parser's.
          */
-        private void docBlock(QapiParser.DocBlockContext block) {
+        @Override
+        public void docBlock(QapiParser.DocBlockContext block) {
             DocBuilder builder;
             try {
                 builder = new DocReader(new DocLines(block, text)).read();
@@ -187,15 +126,36 @@ public final class SchemaFileParser {
             reach();
             curDoc = builder.end();
             docs.add(curDoc);
-            ((ParserRuleContext) block.getParent()).removeLastChild();
         }
 
-        private void expression(QapiParser.ExpressionContext ctx) {
+        @Override
+        public String key(Map<String, Object> members, Token key) {
+            String name = text.stringValue(key);
+            if (members.containsKey(name)) {
+                // QEMU has read the value's first token by now: its lexical error comes first.
+                reach();
+                throw text.error(tokens.LT(1), "duplicate key '" + name + "'");
+            }
+            return name;
+        }
+
+        @Override
+        public String string(Token string) {
+            return text.stringValue(string);
+        }
+
+        /** Throws the lexical error of the next token, if it has one: QEMU has read it by now. */
+        private void reach() {
+            Token next = tokens.LT(1);
+            if (FileText.isLexicalError(next)) {
+                throw text.lexicalError(next);
+            }
+        }
+
+        @Override
+        public void expression(Token first, Object value) {
             reach();
-            SourceInfo info = text.lineInfo(ctx.getStart());
-            Object value = ValueBuilder.INSTANCE.visit(ctx.value());
-            // Read: the tree of a top-level expression is not needed any more.
-            ((ParserRuleContext) ctx.getParent()).removeLastChild();
+            SourceInfo info = text.lineInfo(first);
             if (!(value instanceof Map<?, ?>)) {
                 throw QapiError.semantic(info, "top-level expression must be an object");
             }

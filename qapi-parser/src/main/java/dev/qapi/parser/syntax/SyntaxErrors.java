@@ -11,7 +11,7 @@ import org.antlr.v4.runtime.Token;
  * Turns the parser's first mismatch into QEMU's error, thrown as a {@link dev.qapi.parser.QapiError}:
  * an error token (stray character, bad string) gets QEMU's lexical message; any other token the
  * message QEMU gives at that point of its parser, which the rule and what it has matched so far tell
- * (with a bail-out strategy, an optional part or loop that the token does not start is passed over,
+ * (the values the rule has built, its labelled tokens; with a bail-out strategy, an optional part or loop that the token does not start is passed over,
  * and the mismatch surfaces at the token that closes the rule).
  */
 final class SyntaxErrors extends BaseErrorListener {
@@ -41,13 +41,13 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         if (ctx instanceof QapiParser.ObjectContext object) {
             // The closing '}' did not come: after '{' or after a member.
-            return object.member().isEmpty() ? "expected string or '}'" : "expected ',' or '}'";
+            return object.members.isEmpty() ? "expected string or '}'" : "expected ',' or '}'";
         }
         if (ctx instanceof QapiParser.MemberContext member) {
-            return member.STRING() == null ? "expected string" : "expected ':'";
+            return member.key == null ? "expected string" : "expected ':'";
         }
         if (ctx instanceof QapiParser.ArrayContext array) {
-            return array.value().isEmpty() ? "expected '{', '[', ']', string, or boolean" : "expected ',' or ']'";
+            return array.elements.isEmpty() ? "expected '{', '[', ']', string, or boolean" : "expected ',' or ']'";
         }
         if (ctx instanceof QapiParser.DocBlockContext) {
             return "documentation comment must end with '##'";
