@@ -15,6 +15,7 @@ import dev.qapi.runtime.fd.Fd;
 import dev.qapi.runtime.json.JsonMessage;
 import dev.qapi.runtime.json.JsonParseError;
 import dev.qapi.runtime.json.JsonStreamer;
+import dev.qapi.runtime.json.SimpleReply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -70,6 +71,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private final SelectionKey key;
     private final JsonStreamer streamer = new JsonStreamer();
     private final JsonStreamer.Sink sink = this::onMessage;
+    private final SimpleReply simpleReply = new SimpleReply();
     private final EventDispatcher events;
     private final CompletableFuture<QmpClient> ready = new CompletableFuture<>();
     private final CompletableFuture<QmpConnectionException> disconnected = new CompletableFuture<>();
@@ -574,6 +576,22 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         byte[] bytes = buf.array();
         int pos = 0;
         while (pos < n && state != State.CLOSED) {
+            if (state != State.GREETING && streamer.betweenMessages()) {
+                // The common reply, taken whole (SimpleReply says why); anything else is left to the
+                // streamer. A reply larger than the limit is the streamer's to refuse. (Whitespace
+                // between messages, which the streamer may have taken, counts towards no message.)
+                messageBytes = 0;
+                int end = simpleReply.match(bytes, pos, n);
+                if (end >= 0 && end - pos <= config.maxMessageSize()) {
+                    pos = end;
+                    try {
+                        answer(simpleReply.id(), null, simpleReply.result(), null);
+                    } catch (QmpConnectionException e) {
+                        fail(e);
+                    }
+                    continue;
+                }
+            }
             messageEnded = false;
             int used = streamer.feed(bytes, pos, n - pos, sink);
             pos += used;
@@ -678,14 +696,23 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                             : ": " + Messages.excerpt(object)));
         }
         long n = id.isIntegralNumber() && id.canConvertToLong() ? id.longValue() : -1;
-        Call call = pending.answered(n);
+        answer(n, id, object.get("return"), error);
+    }
+
+    /**
+     * Completes the call a reply answers (whoever reads): with {@code error} when there is one, else
+     * with {@code result}. {@code idNode} is the id as sent, for the message when it matches nothing
+     * (null: it was the integer {@code id}).
+     */
+    private void answer(long id, JsonNode idNode, JsonNode result, JsonNode error) {
+        Call call = pending.answered(id);
         if (call == null) {
-            if (pending.wasSent(n)) {
-                LOG.log(Level.FINE, "{0}: dropped the late reply to call {1}", new Object[] {peer, n});
+            if (pending.wasSent(id)) {
+                LOG.log(Level.FINE, "{0}: dropped the late reply to call {1}", new Object[] {peer, id});
                 return;
             }
-            throw new QmpConnectionException(peer + ": the server replied to id " + Messages.excerpt(id)
-                    + ", which was never sent");
+            throw new QmpConnectionException(peer + ": the server replied to id "
+                    + (idNode == null ? Long.toString(id) : Messages.excerpt(idNode)) + ", which was never sent");
         }
         Runnable completion;
         if (error != null) {
@@ -693,7 +720,6 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                     error.path("desc").asText(""));
             completion = () -> call.completeExceptionally(e);
         } else {
-            JsonNode result = object.get("return");
             completion = () -> call.complete(result);
         }
         events.complete(call, completion);
