@@ -61,6 +61,8 @@ import java.util.logging.Logger;
 public final class QmpClient implements QmpCaller, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(QmpClient.class.getName());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** A caller selector watches one socket: that it selected is all there is to know. */
+    private static final Consumer<SelectionKey> IGNORE_KEY = k -> { };
 
     private enum State { GREETING, NEGOTIATING, READY, CLOSED }
 
@@ -86,6 +88,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
      * Whoever holds it owns the streamer and the fields below.
      */
     private final AtomicReference<Thread> reader = new AtomicReference<>();
+    /** The caller selector that read this connection last, to be borrowed again (whoever holds `reader`). */
+    private CallerSelectors.Lease lastLease;
     /** The loop stopped watching for input because a caller was reading (loop thread writes). */
     private volatile boolean loopReadSuspended;
     /** When a synchronous caller last read (nanoTime). */
@@ -313,15 +317,15 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
      * would handle it.
      */
     private void readUntilAnswered(Call call) {
-        CallerSelectors.Lease lease = CallerSelectors.borrow(channel);
+        CallerSelectors.Lease lease = CallerSelectors.borrow(channel, lastLease);
+        lastLease = lease;
         try {
             CallerSelectors.watch(lease, channel);
             call.waiterThread = Thread.currentThread();
             call.waiter = lease.selector();
             while (!call.isDone() && state != State.CLOSED) {
                 // Woken by input, or by whoever completes the call otherwise (timeout, close).
-                if (lease.selector().select(1000) > 0) {
-                    lease.selector().selectedKeys().clear();
+                if (lease.selector().select(IGNORE_KEY, 1000) > 0) {
                     read(lease.buffer());
                 }
             }
