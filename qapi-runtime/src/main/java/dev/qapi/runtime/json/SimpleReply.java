@@ -31,8 +31,6 @@ public final class SimpleReply {
     private static final byte[] ID = "\"id\"".getBytes(StandardCharsets.US_ASCII);
     /** Deeper values are left to the parser, which knows the nesting limit. */
     static final int MAX_DEPTH = 32;
-    /** Longer strings are left to the lexer, which knows the token size limit. */
-    private static final int MAX_STRING = 4096;
     private static final int FAIL = -1;
 
     private JsonNode result;
@@ -56,8 +54,8 @@ public final class SimpleReply {
         if (i >= limit || buf[i] != '{') {
             return FAIL;
         }
-        i = literal(buf, JsonLexer.skipWhitespace(buf, i + 1, limit), limit, RETURN);
-        i = colon(buf, i, limit);
+        i = SimpleRequest.literal(buf, JsonLexer.skipWhitespace(buf, i + 1, limit), limit, RETURN);
+        i = SimpleRequest.colon(buf, i, limit);
         if (i < 0) {
             return FAIL;
         }
@@ -70,8 +68,8 @@ public final class SimpleReply {
         if (i >= limit || buf[i] != ',') {
             return FAIL;
         }
-        i = literal(buf, JsonLexer.skipWhitespace(buf, i + 1, limit), limit, ID);
-        i = colon(buf, i, limit);
+        i = SimpleRequest.literal(buf, JsonLexer.skipWhitespace(buf, i + 1, limit), limit, ID);
+        i = SimpleRequest.colon(buf, i, limit);
         if (i < 0 || i >= limit || buf[i] == '-') {
             return FAIL;
         }
@@ -149,7 +147,7 @@ public final class SimpleReply {
                 return FAIL;
             }
             String key = StringToken.plain(buf, stringFrom, stringTo - stringFrom);
-            i = colon(buf, i, limit);
+            i = SimpleRequest.colon(buf, i, limit);
             if (i < 0) {
                 return FAIL;
             }
@@ -222,49 +220,18 @@ public final class SimpleReply {
         return end;
     }
 
-    private static int literal(byte[] buf, int i, int limit, byte[] text) {
-        if (i < 0 || limit - i < text.length) {
-            return FAIL;
-        }
-        for (int k = 0; k < text.length; k++) {
-            if (buf[i + k] != text[k]) {
-                return FAIL;
-            }
-        }
-        return i + text.length;
-    }
-
-    /** Whitespace, a colon, whitespace. */
-    private static int colon(byte[] buf, int i, int limit) {
-        if (i < 0) {
-            return FAIL;
-        }
-        i = JsonLexer.skipWhitespace(buf, i, limit);
-        if (i >= limit || buf[i] != ':') {
-            return FAIL;
-        }
-        return JsonLexer.skipWhitespace(buf, i + 1, limit);
-    }
-
     /** A double-quoted string of printable ASCII without escapes; records where its content is. */
     private int string(byte[] buf, int i, int limit) {
         if (i >= limit || buf[i] != '"') {
             return FAIL;
         }
-        int from = i + 1;
-        int end = Math.min(limit, from + MAX_STRING);
-        for (int k = from; k < end; k++) {
-            byte b = buf[k];
-            if (b == '"') {
-                stringFrom = from;
-                stringTo = k;
-                return k + 1;
-            }
-            if (b < 0x20 || b > 0x7E || b == '\\') {
-                return FAIL;
-            }
+        int close = SimpleRequest.plainStringEnd(buf, i + 1, limit);
+        if (close < 0) {
+            return FAIL;
         }
-        return FAIL;
+        stringFrom = i + 1;
+        stringTo = close;
+        return close + 1;
     }
 
     /**

@@ -4,15 +4,12 @@ import static dev.qapi.runtime.json.Stream.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -143,48 +140,14 @@ class SimpleReplyTest {
         JsonStreamer reference = new JsonStreamer();
         for (int i = 0; i < end && expected.isEmpty(); i++) {
             int at = i + 1;
-            reference.feed(input, i, 1, m -> expected.add(describe(m) + " @" + at));
+            reference.feed(input, i, 1, m -> expected.add(Stream.typed(m) + " @" + at));
         }
         ObjectNode reply = JsonNodeFactory.instance.objectNode();
         reply.set("return", simple.result());
         reply.set("id", LongNode.valueOf(simple.id()));
-        assertEquals(expected, List.of(describe(reply) + " @" + end),
+        assertEquals(expected, List.of(Stream.typed(reply) + " @" + end),
                 () -> "input: " + Stream.wire(new String(input, StandardCharsets.ISO_8859_1)));
         assertTrue(reference.betweenMessages());
         return true;
-    }
-
-    /** The message with every node's class, so that a LongNode cannot pass for an IntNode. */
-    private static String describe(JsonMessage m) {
-        if (m instanceof JsonParseError e) {
-            return "error " + e.desc();
-        }
-        return describe(((JsonMessage.Parsed) m).value());
-    }
-
-    private static String describe(JsonNode node) {
-        StringBuilder sb = new StringBuilder();
-        describe(node, sb);
-        return sb.toString();
-    }
-
-    private static void describe(JsonNode node, StringBuilder sb) {
-        sb.append(node.getClass().getSimpleName()).append('(');
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                sb.append(Stream.wire(e.getKey())).append('=');
-                describe(e.getValue(), sb);
-                sb.append(';');
-            }
-        } else if (node.isArray()) {
-            for (JsonNode e : node) {
-                describe(e, sb);
-                sb.append(';');
-            }
-        } else {
-            sb.append(node);
-        }
-        sb.append(')');
     }
 }
