@@ -88,8 +88,6 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
      * Whoever holds it owns the streamer and the fields below.
      */
     private final AtomicReference<Thread> reader = new AtomicReference<>();
-    /** How synchronous callers wait for their replies (whoever holds `reader`). */
-    private final ReplyWait replyWait = new ReplyWait();
     /** The caller selector that read this connection last, to be borrowed again (whoever holds `reader`). */
     private CallerSelectors.Lease lastLease;
     /** The loop stopped watching for input because a caller was reading (loop thread writes). */
@@ -321,18 +319,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private void readUntilAnswered(Call call) {
         CallerSelectors.Lease lease = CallerSelectors.borrow(channel, lastLease);
         lastLease = lease;
-        long started = System.nanoTime();
         try {
-            if (replyWait.poll()) {
-                long until = started + ReplyWait.POLL_BOUND_NANOS;
-                // Non-blocking reads until the reply is in or the bound is reached (ReplyWait says why).
-                while (!call.isDone() && state != State.CLOSED && System.nanoTime() - until < 0) {
-                    lease.buffer().clear();
-                    if (!readNow(lease.buffer())) {
-                        Thread.onSpinWait();
-                    }
-                }
-            }
             CallerSelectors.watch(lease, channel);
             call.waiterThread = Thread.currentThread();
             call.waiter = lease.selector();
@@ -342,7 +329,6 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                     read(lease.buffer());
                 }
             }
-            replyWait.waited(System.nanoTime() - started);
         } catch (IOException | RuntimeException e) {
             fail(e instanceof QmpConnectionException q ? q
                     : new QmpConnectionException(peer + ": the connection broke: " + describe(e), e));
@@ -584,22 +570,12 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     /** Reads what is there and handles it (the caller holds {@link #reader}). */
     private void read(ByteBuffer buf) throws IOException {
         buf.clear();
-        readNow(buf);
-    }
-
-    /**
-     * Reads what is there into {@code buf}, cleared by the caller, and handles it (the caller holds
-     * {@link #reader}).
-     *
-     * @return whether anything was read (or the end reached)
-     */
-    private boolean readNow(ByteBuffer buf) throws IOException {
         int n = channel.read(buf);
         if (n < 0) {
             fail(new QmpConnectionException(peer + ": the server closed the connection"
                     + (state == State.GREETING ? " before its greeting"
                             : messageBytes > 0 ? " in the middle of a message" : "")));
-            return true;
+            return;
         }
         byte[] bytes = buf.array();
         int pos = 0;
@@ -629,7 +605,6 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                         + config.maxMessageSize() + " bytes"));
             }
         }
-        return n > 0;
     }
 
     private boolean onMessage(JsonMessage message) {

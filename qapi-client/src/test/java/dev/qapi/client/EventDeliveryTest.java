@@ -180,13 +180,13 @@ class EventDeliveryTest {
 
 
     /**
-     * Synchronous callers wait by sleeping or by polling (ReplyWait tries both within the first
-     * {@code 2 * TRIAL} calls): either way, events and replies keep their wire order, replies of every
-     * shape (the fast path's, errors, split across writes) reach their own call.
+     * A synchronous caller reads its replies itself: over many calls, events and replies keep their wire
+     * order, and replies of every shape (the fast path's, errors, split across writes) reach their own
+     * call.
      */
     @Test
-    void synchronousCallersSeeEventsAndRepliesInWireOrderWhetherTheyPollOrSleep() throws Exception {
-        int n = 4 * ReplyWait.TRIAL;
+    void synchronousCallersSeeEventsAndRepliesOfEveryShapeInWireOrder() throws Exception {
+        int n = 256;
         try (FakeServer fake = new FakeServer(p -> {
             p.negotiate();
             for (int i = 0; i < n; i++) {
