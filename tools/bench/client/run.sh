@@ -16,7 +16,11 @@
 # heap per idle connection (used heap after full GCs, before vs after, divided by SCALE).
 #
 # Environment: CLIENT_BENCH_WARMUP_MS (1500), CLIENT_BENCH_MEASURE_MS (2000), CLIENT_BENCH_INFLIGHT
-# (256), CLIENT_BENCH_SCALE (5000), QEMU_SOURCE.
+# (256), CLIENT_BENCH_SCALE (5000), QEMU_SOURCE; CLIENT_BENCH_BEFORE=DIR adds a fourth client to every
+# round, ours with qapi-client's classes from DIR (an earlier build, for a before/after table from
+# one interleaved run), e.g.
+#   git archive OLD qapi-client/src/main/java | tar -x -C /tmp/old && javac -d /tmp/old/classes \
+#     -cp qapi-runtime/target/classes:JACKSON_JARS $(find /tmp/old -name '*.java')
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 rounds=${1:-5}
@@ -52,6 +56,8 @@ jackson=$(sed -n 's:.*<jackson.version>\(.*\)</jackson.version>.*:\1:p' "$here/p
 jars=$(ls "$HOME"/.m2/repository/com/fasterxml/jackson/core/jackson-{core,databind,annotations}/"$jackson"/*-"$jackson".jar | tr '\n' :)
 cp="$here/qapi-client/target/classes:$here/qapi-client/target/test-classes"
 cp="$cp:$here/qapi-runtime/target/classes:$here/qapi-runtime/target/test-classes:$jars"
+before=${CLIENT_BENCH_BEFORE:-}
+cp_before="$before:${cp#*:}"
 rc=0; python3 "$here/tools/bench/client/qemu_qmp_bench.py" 2>/dev/null || rc=$?
 [ $rc -ne 77 ] || { log "qemu.qmp not found under $QEMU_SOURCE/python"; exit 1; }
 
@@ -81,8 +87,9 @@ stop_server() { # NAME
 
 load_before=$(cut -d" " -f1-3 /proc/loadavg)
 log "client bench: $rounds rounds, ${meas} ms per run after ${warm} ms warm-up, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), nofile $nofile"
-start_server srv 3 128m
-# Each client has a monitor of its own: C mon-0 (qmpload numbers from 0), ours mon-1, qemu.qmp mon-2.
+start_server srv 4 128m
+# Each client has a monitor of its own: C mon-0 (qmpload numbers from 0), ours mon-1, qemu.qmp mon-2,
+# before mon-3.
 results=$work/results.txt
 : >"$results"
 run_client() { # ROUND CLIENT MODE
@@ -91,15 +98,18 @@ run_client() { # ROUND CLIENT MODE
   case $2 in
     c) out=$("$work/qmpload" "$3" "$work/srv/mon-%d.sock" 1 "$warm" "$meas" "${extra[@]}") ;;
     ours) out=$(java -Xmx256m -cp "$cp" dev.qapi.client.bench.ClientBench "$3" "$work/srv/mon-1.sock" "$warm" "$meas" "${extra[@]}") ;;
+    before) out=$(java -Xmx256m -cp "$cp_before" dev.qapi.client.bench.ClientBench "$3" "$work/srv/mon-3.sock" "$warm" "$meas" "${extra[@]}") ;;
     py) out=$(python3 "$here/tools/bench/client/qemu_qmp_bench.py" "$3" "$work/srv/mon-2.sock" "$warm" "$meas" "${extra[@]}") ;;
   esac
   echo "$1 $2 $3 $(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$out")" | tee -a "$results" >&2
 }
 clients=(ours py c)
+[ -z "$before" ] || clients+=(before)
+nc=${#clients[@]}
 for ((r = 1; r <= rounds; r++)); do
   log "round $r/$rounds"
-  for ((k = 0; k < 3; k++)); do
-    cl=${clients[$(((r + k) % 3))]}
+  for ((k = 0; k < nc; k++)); do
+    cl=${clients[$(((r + k) % nc))]}
     run_client "$r" "$cl" pingpong
     run_client "$r" "$cl" pipeline
   done
@@ -132,3 +142,15 @@ for m in pingpong pipeline; do
     "$(awk -v a="$o" -v b="$c" 'BEGIN {print (b > 0) ? a / b : 0}')" "$(awk -v a="$o" -v b="$p" 'BEGIN {print (b > 0) ? a / b : 0}')"
 done
 printf '\nScale (one client JVM, -Xmx64m, one event-loop thread): %s\n' "$scale_out"
+if [ -n "$before" ]; then
+  printf '\nBefore and after, same run: ours with the qapi-client classes of %s as "before".\n\n' "$before"
+  printf '| %-26s | %10s | %10s | %12s | %10s | %8s |\n' "test (req/s)" "before" "ours" "ours÷before" "before÷C" "ours÷C"
+  printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "------------" "------------" "--------------" "------------" "----------"
+  for m in pingpong pipeline; do
+    b=$(med before $m); o=$(med ours $m); c=$(med c $m)
+    label=$m; [ $m = pipeline ] && label="pipelined ($inflight in flight)"; [ $m = pingpong ] && label="ping-pong"
+    printf '| %-26s | %10.0f | %10.0f | %12.2f | %10.2f | %8.2f |\n' "$label" "$b" "$o" \
+      "$(awk -v a="$o" -v b="$b" 'BEGIN {print (b > 0) ? a / b : 0}')" \
+      "$(awk -v a="$b" -v b="$c" 'BEGIN {print (b > 0) ? a / b : 0}')" "$(awk -v a="$o" -v b="$c" 'BEGIN {print (b > 0) ? a / b : 0}')"
+  done
+fi

@@ -6,19 +6,25 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Selectors (each with a read buffer) that synchronous callers borrow to wait for their reply on the
  * socket themselves, instead of being woken by the event loop after it read the reply: one wake-up
  * less per round trip. A few are kept for reuse (two per CPU), so their descriptors stay bounded
- * however many threads call.
+ * however many threads call; more are opened while more callers wait at once, and closed when given
+ * back.
+ *
+ * <p>A connection asks for the lease it used last: while that one is free, borrowing it costs one
+ * compare-and-set, and its selector still watches the connection's socket and nothing else, so no
+ * registration or interest changes (a system call each) are needed.
  */
 final class CallerSelectors {
     private static final int KEEP = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    private static final ConcurrentLinkedQueue<Lease> IDLE = new ConcurrentLinkedQueue<>();
-    private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
+    /** The kept leases, filled as needed; a slot never changes once filled. */
+    private static final AtomicReferenceArray<Lease> KEPT = new AtomicReferenceArray<>(KEEP);
     /** Selectors open now, lent out or idle (each holds two descriptors: an epoll and an eventfd). */
     private static final AtomicInteger OPEN = new AtomicInteger();
 
@@ -31,50 +37,90 @@ final class CallerSelectors {
     }
 
     /** A selector and a read buffer, for one thread at a time. */
-    record Lease(Selector selector, ByteBuffer buffer) {
+    static final class Lease {
+        private final Selector selector;
+        private final ByteBuffer buffer;
+        /** Whether it is one of the kept ones (else it is closed when given back). */
+        private final boolean kept;
+        private final AtomicBoolean lent = new AtomicBoolean(true);
+        /** The channel its selector watched last (others have no interest); whoever holds the lease. */
+        private SelectableChannel watching;
+
+        private Lease(boolean kept) {
+            try {
+                this.selector = Selector.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open a selector", e);
+            }
+            OPEN.incrementAndGet();
+            this.buffer = ByteBuffer.allocate(QmpEventLoop.READ_BUFFER_SIZE);
+            this.kept = kept;
+        }
+
+        Selector selector() {
+            return selector;
+        }
+
+        ByteBuffer buffer() {
+            return buffer;
+        }
+
+        private boolean take() {
+            return !lent.get() && lent.compareAndSet(false, true);
+        }
     }
 
     /**
-     * A lease for waiting on {@code channel}: preferably one that waited on it last time, whose
-     * registration is still in place (switching a selector's interest costs a system call each way).
+     * A lease for waiting on {@code channel}: {@code preferred} (the one the caller used last) if it is
+     * free, else preferably one that waited on the channel last time, whose registration is still in
+     * place (switching a selector's interest costs a system call each way).
      */
-    static Lease borrow(SelectableChannel channel) {
-        for (Lease l : IDLE) {
-            SelectionKey k = channel.keyFor(l.selector());
-            if (k != null && k.isValid() && k.interestOps() == SelectionKey.OP_READ && IDLE.remove(l)) {
-                IDLE_COUNT.decrementAndGet();
-                return l;
+    static Lease borrow(SelectableChannel channel, Lease preferred) {
+        if (preferred != null && preferred.kept && preferred.take()) {
+            return preferred;
+        }
+        Lease free = null;
+        for (int i = 0; i < KEEP; i++) {
+            Lease l = KEPT.get(i);
+            if (l == null) {
+                if (free != null) {
+                    return free;
+                }
+                Lease opened = new Lease(true);
+                if (KEPT.compareAndSet(i, null, opened)) {
+                    return opened;
+                }
+                close(opened);
+                l = KEPT.get(i);
+            }
+            if (free == null && l.take()) {
+                SelectionKey k = channel.keyFor(l.selector);
+                if (k != null && k.isValid() && l.watching == channel) {
+                    return l;
+                }
+                free = l;
             }
         }
-        Lease l = IDLE.poll();
-        if (l != null) {
-            IDLE_COUNT.decrementAndGet();
-            return l;
-        }
-        try {
-            Lease opened = new Lease(Selector.open(), ByteBuffer.allocate(QmpEventLoop.READ_BUFFER_SIZE));
-            OPEN.incrementAndGet();
-            return opened;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector", e);
-        }
+        return free != null ? free : new Lease(false);
     }
 
     /** Makes {@code lease}'s selector watch {@code channel} for input, and nothing else. */
-    static SelectionKey watch(Lease lease, SelectableChannel channel) throws IOException {
-        SelectionKey mine = channel.keyFor(lease.selector());
-        for (SelectionKey k : lease.selector().keys()) {
+    static void watch(Lease lease, SelectableChannel channel) throws IOException {
+        SelectionKey mine = channel.keyFor(lease.selector);
+        if (lease.watching == channel && mine != null && mine.isValid()) {
+            return;
+        }
+        for (SelectionKey k : lease.selector.keys()) {
             if (k != mine && k.isValid() && k.interestOps() != 0) {
                 k.interestOps(0);
             }
         }
         if (mine == null) {
-            return channel.register(lease.selector(), SelectionKey.OP_READ);
-        }
-        if (mine.interestOps() != SelectionKey.OP_READ) {
+            channel.register(lease.selector, SelectionKey.OP_READ);
+        } else if (mine.interestOps() != SelectionKey.OP_READ) {
             mine.interestOps(SelectionKey.OP_READ);
         }
-        return mine;
+        lease.watching = channel;
     }
 
     /**
@@ -84,27 +130,32 @@ final class CallerSelectors {
      * open until that selector is borrowed again. Selectors lent out do it in their own next select.
      */
     static void release(SelectableChannel channel) {
-        for (Lease l : IDLE) {
-            if (channel.keyFor(l.selector()) != null && IDLE.remove(l)) {
+        for (int i = 0; i < KEEP; i++) {
+            Lease l = KEPT.get(i);
+            if (l != null && channel.keyFor(l.selector) != null && l.take()) {
                 try {
-                    l.selector().selectNow();
+                    l.selector.selectNow();
                 } catch (IOException ignored) {
                     // the key stays cancelled; it goes at the selector's next select
+                } finally {
+                    giveBack(l);
                 }
-                IDLE.add(l);
             }
         }
     }
 
     static void giveBack(Lease lease) {
-        if (IDLE_COUNT.incrementAndGet() <= KEEP) {
-            IDLE.add(lease);
-            return;
+        if (lease.kept) {
+            lease.lent.set(false);
+        } else {
+            close(lease);
         }
-        IDLE_COUNT.decrementAndGet();
+    }
+
+    private static void close(Lease lease) {
         OPEN.decrementAndGet();
         try {
-            lease.selector().close();
+            lease.selector.close();
         } catch (IOException ignored) {
             // nothing held any more
         }

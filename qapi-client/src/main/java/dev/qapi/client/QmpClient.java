@@ -15,6 +15,7 @@ import dev.qapi.runtime.fd.Fd;
 import dev.qapi.runtime.json.JsonMessage;
 import dev.qapi.runtime.json.JsonParseError;
 import dev.qapi.runtime.json.JsonStreamer;
+import dev.qapi.runtime.json.SimpleReply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -60,6 +61,8 @@ import java.util.logging.Logger;
 public final class QmpClient implements QmpCaller, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(QmpClient.class.getName());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** A caller selector watches one socket: that it selected is all there is to know. */
+    private static final Consumer<SelectionKey> IGNORE_KEY = k -> { };
 
     private enum State { GREETING, NEGOTIATING, READY, CLOSED }
 
@@ -70,6 +73,7 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     private final SelectionKey key;
     private final JsonStreamer streamer = new JsonStreamer();
     private final JsonStreamer.Sink sink = this::onMessage;
+    private final SimpleReply simpleReply = new SimpleReply();
     private final EventDispatcher events;
     private final CompletableFuture<QmpClient> ready = new CompletableFuture<>();
     private final CompletableFuture<QmpConnectionException> disconnected = new CompletableFuture<>();
@@ -84,6 +88,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
      * Whoever holds it owns the streamer and the fields below.
      */
     private final AtomicReference<Thread> reader = new AtomicReference<>();
+    /** The caller selector that read this connection last, to be borrowed again (whoever holds `reader`). */
+    private CallerSelectors.Lease lastLease;
     /** The loop stopped watching for input because a caller was reading (loop thread writes). */
     private volatile boolean loopReadSuspended;
     /** When a synchronous caller last read (nanoTime). */
@@ -311,15 +317,15 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
      * would handle it.
      */
     private void readUntilAnswered(Call call) {
-        CallerSelectors.Lease lease = CallerSelectors.borrow(channel);
+        CallerSelectors.Lease lease = CallerSelectors.borrow(channel, lastLease);
+        lastLease = lease;
         try {
             CallerSelectors.watch(lease, channel);
             call.waiterThread = Thread.currentThread();
             call.waiter = lease.selector();
             while (!call.isDone() && state != State.CLOSED) {
                 // Woken by input, or by whoever completes the call otherwise (timeout, close).
-                if (lease.selector().select(1000) > 0) {
-                    lease.selector().selectedKeys().clear();
+                if (lease.selector().select(IGNORE_KEY, 1000) > 0) {
                     read(lease.buffer());
                 }
             }
@@ -574,6 +580,22 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         byte[] bytes = buf.array();
         int pos = 0;
         while (pos < n && state != State.CLOSED) {
+            if (state != State.GREETING && streamer.betweenMessages()) {
+                // The common reply, taken whole (SimpleReply says why); anything else is left to the
+                // streamer. A reply larger than the limit is the streamer's to refuse. (Whitespace
+                // between messages, which the streamer may have taken, counts towards no message.)
+                messageBytes = 0;
+                int end = simpleReply.match(bytes, pos, n);
+                if (end >= 0 && end - pos <= config.maxMessageSize()) {
+                    pos = end;
+                    try {
+                        answer(simpleReply.id(), null, simpleReply.result(), null);
+                    } catch (QmpConnectionException e) {
+                        fail(e);
+                    }
+                    continue;
+                }
+            }
             messageEnded = false;
             int used = streamer.feed(bytes, pos, n - pos, sink);
             pos += used;
@@ -678,14 +700,23 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                             : ": " + Messages.excerpt(object)));
         }
         long n = id.isIntegralNumber() && id.canConvertToLong() ? id.longValue() : -1;
-        Call call = pending.answered(n);
+        answer(n, id, object.get("return"), error);
+    }
+
+    /**
+     * Completes the call a reply answers (whoever reads): with {@code error} when there is one, else
+     * with {@code result}. {@code idNode} is the id as sent, for the message when it matches nothing
+     * (null: it was the integer {@code id}).
+     */
+    private void answer(long id, JsonNode idNode, JsonNode result, JsonNode error) {
+        Call call = pending.answered(id);
         if (call == null) {
-            if (pending.wasSent(n)) {
-                LOG.log(Level.FINE, "{0}: dropped the late reply to call {1}", new Object[] {peer, n});
+            if (pending.wasSent(id)) {
+                LOG.log(Level.FINE, "{0}: dropped the late reply to call {1}", new Object[] {peer, id});
                 return;
             }
-            throw new QmpConnectionException(peer + ": the server replied to id " + Messages.excerpt(id)
-                    + ", which was never sent");
+            throw new QmpConnectionException(peer + ": the server replied to id "
+                    + (idNode == null ? Long.toString(id) : Messages.excerpt(idNode)) + ", which was never sent");
         }
         Runnable completion;
         if (error != null) {
@@ -693,7 +724,6 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
                     error.path("desc").asText(""));
             completion = () -> call.completeExceptionally(e);
         } else {
-            JsonNode result = object.get("return");
             completion = () -> call.complete(result);
         }
         events.complete(call, completion);

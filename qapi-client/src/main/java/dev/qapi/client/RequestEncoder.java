@@ -26,6 +26,10 @@ final class RequestEncoder {
     private final JsonWriter writer = JsonWriter.compact();
     private final JsonBuffer json = new JsonBuffer();
     private ByteBuffer out = ByteBuffer.allocate(512);
+    /** The command last encoded and its encoded name: callers mostly repeat the same few commands. */
+    private String lastCommand;
+    private byte[] lastName;
+    private final byte[] digits = new byte[20];
 
     static RequestEncoder get() {
         return PER_THREAD.get();
@@ -35,7 +39,14 @@ final class RequestEncoder {
     ByteBuffer encode(String command, ObjectNode arguments, long id, boolean oob) {
         out.clear();
         put(oob ? EXEC_OOB : EXECUTE);
-        putJson(TextNode.valueOf(command));
+        if (!command.equals(lastCommand)) {
+            json.clear();
+            writer.write(TextNode.valueOf(command), json);
+            lastName = new byte[json.length()];
+            json.copyTo(0, ByteBuffer.wrap(lastName));
+            lastCommand = command;
+        }
+        put(lastName);
         if (arguments != null) {
             put(ARGUMENTS);
             putJson(arguments);
@@ -62,8 +73,15 @@ final class RequestEncoder {
         json.copyTo(0, out);
     }
 
+    /** A request id: never negative. */
     private void putLong(long v) {
-        put(ascii(Long.toString(v)));
+        int i = digits.length;
+        do {
+            digits[--i] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        ensure(digits.length - i);
+        out.put(digits, i, digits.length - i);
     }
 
     private void put(byte[] bytes) {

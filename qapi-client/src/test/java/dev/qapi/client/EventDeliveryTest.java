@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qapi.runtime.QmpException;
 import dev.qapi.runtime.client.QmpConnectionException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -177,4 +178,49 @@ class EventDeliveryTest {
         }
     }
 
+
+    /**
+     * A synchronous caller reads its replies itself: over many calls, events and replies keep their wire
+     * order, and replies of every shape (the fast path's, errors, split across writes) reach their own
+     * call.
+     */
+    @Test
+    void synchronousCallersSeeEventsAndRepliesOfEveryShapeInWireOrder() throws Exception {
+        int n = 256;
+        try (FakeServer fake = new FakeServer(p -> {
+            p.negotiate();
+            for (int i = 0; i < n; i++) {
+                JsonNode r = p.request();
+                p.send("{\"timestamp\": {\"seconds\": 1, \"microseconds\": 0}, \"event\": \"E\", \"data\": {\"n\": "
+                        + i + "}}\r\n");
+                String reply = i % 7 == 3
+                        ? "{\"error\": {\"class\": \"GenericError\", \"desc\": \"no " + i + "\"}, \"id\": " + r.get("id") + "}\r\n"
+                        : "{\"return\": {\"n\": " + i + ", \"s\": \"x\\u0041\"}, \"id\": " + r.get("id") + "}\r\n";
+                if (i % 5 == 2) {
+                    p.send(reply.substring(0, 9));
+                    Thread.sleep(0, 200_000);
+                    p.send(reply.substring(9));
+                } else {
+                    p.send(reply);
+                }
+            }
+            p.awaitClose();
+        }); QmpClient qmp = QmpClient.builder().unixSocket(fake.socket).listenerExecutor(Runnable::run).connect()) {
+            List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+            qmp.subscribe(e -> seen.add(e.data().get("n").asInt()), "E");
+            for (int i = 0; i < n; i++) {
+                if (i % 7 == 3) {
+                    int k = i;
+                    QmpException e = assertThrows(QmpException.class, () -> qmp.execute("go"));
+                    assertEquals("no " + k, e.desc());
+                } else {
+                    JsonNode r = qmp.execute("go");
+                    assertEquals(i, r.get("n").asInt());
+                    assertEquals("xA", r.get("s").asText());
+                }
+                assertEquals(i + 1, seen.size(), "events handed over before reply " + i);
+                assertEquals(i, seen.get(i));
+            }
+        }
+    }
 }

@@ -167,4 +167,51 @@ class OwnServerTest {
             assertEquals(0, qmp.pendingCalls());
         }
     }
+
+    @Test
+    void manySynchronousCallersOnSeveralConnectionsShareABoundedSetOfSelectors() throws Exception {
+        int keep = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        try (TestServer s = TestServer.basic()) {
+            QmpClient[] clients = new QmpClient[3];
+            for (int i = 0; i < clients.length; i++) {
+                java.nio.file.Path socket = s.socket.resolveSibling("s" + i);
+                s.server.addChardev("s" + i, java.net.UnixDomainSocketAddress.of(socket));
+                s.server.addMonitor("s" + i, java.util.Optional.empty(), false, false);
+                clients[i] = QmpClient.connect(socket);
+            }
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 3 * keep; t++) {
+                QmpClient qmp = clients[t % clients.length];
+                Thread th = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 200; i++) {
+                            String cmd = i % 2 == 0 ? "query-version" : "query-commands";
+                            if (qmp.execute(cmd).isObject() != (i % 2 == 0)) {
+                                throw new AssertionError("wrong reply for " + cmd);
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join(60_000);
+            }
+            assertEquals(List.of(), failures);
+            // Selectors opened beyond the kept ones while many callers waited at once are closed again.
+            assertTrue(CallerSelectors.open() <= keep, "caller selectors open: " + CallerSelectors.open());
+            for (QmpClient qmp : clients) {
+                assertEquals(0, qmp.pendingCalls());
+                assertTrue(qmp.execute("query-version").has("qemu"));
+                qmp.close();
+            }
+            for (int i = 0; i < clients.length; i++) {
+                java.nio.file.Files.deleteIfExists(s.socket.resolveSibling("s" + i));
+            }
+        }
+    }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ClientBench scale PATTERN N                                N connections (PATTERN with %d), one loop
  * </pre>
  *
- * Prints one line of {@code key=value} pairs: {@code rps=} for the first two; for scale the connect and
+ * Prints one line of {@code key=value} pairs: {@code rps=} for the first two (ping-pong adds the calling
+ * thread's CPU time per call, all and user, in microseconds); for scale the connect and
  * call times and the heap per idle connection (used heap after full GCs, minus the same before
  * connecting, divided by N).
  */
@@ -50,6 +51,9 @@ public final class ClientBench {
                 qmp.execute("query-version");
             }
             long n = 0;
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long user0 = threads.getCurrentThreadUserTime();
             long start = System.nanoTime();
             long end = start + TimeUnit.MILLISECONDS.toNanos(measureMs);
             long now;
@@ -58,7 +62,10 @@ public final class ClientBench {
                 n++;
                 now = System.nanoTime();
             } while (now < end);
-            report(n, now - start);
+            long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+            long user = threads.getCurrentThreadUserTime() - user0;
+            System.out.printf(Locale.ROOT, "responses=%d secs=%.3f rps=%.0f caller_cpu_us=%.2f caller_user_us=%.2f%n",
+                    n, (now - start) / 1e9, n / ((now - start) / 1e9), cpu / 1e3 / n, user / 1e3 / n);
         }
     }
 

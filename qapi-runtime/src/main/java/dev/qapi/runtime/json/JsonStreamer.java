@@ -139,6 +139,15 @@ public final class JsonStreamer {
         return lexer.held() + assembler.held();
     }
 
+    /**
+     * Whether no message is in progress: the next byte fed starts a new one (after whitespace). Where
+     * this holds, a reader may take a whole message it recognises itself, such as a {@link SimpleReply},
+     * and feed only what follows it.
+     */
+    public boolean betweenMessages() {
+        return lexer.betweenTokens() && assembler.betweenMessages();
+    }
+
     /** Drops any partial input, as QEMU does when a client disconnects. */
     public void reset() {
         lexer.reset();

@@ -94,7 +94,8 @@ final class SimpleRequest {
         return value;
     }
 
-    private static int literal(byte[] buf, int i, int limit, byte[] text) {
+    /** {@code text} at {@code buf[i]} (-1: fail on); the index after it, or -1. */
+    static int literal(byte[] buf, int i, int limit, byte[] text) {
         if (i < 0 || limit - i < text.length) {
             return -1;
         }
@@ -106,8 +107,8 @@ final class SimpleRequest {
         return i + text.length;
     }
 
-    /** Whitespace, a colon, whitespace. */
-    private static int colon(byte[] buf, int i, int limit) {
+    /** Whitespace, a colon, whitespace at {@code buf[i]} (-1: fail on); the index after them, or -1. */
+    static int colon(byte[] buf, int i, int limit) {
         if (i < 0) {
             return -1;
         }
@@ -123,14 +124,25 @@ final class SimpleRequest {
         if (i < 0 || i >= limit || buf[i] != '"') {
             return -1;
         }
-        int from = i + 1;
+        int close = plainStringEnd(buf, i + 1, limit);
+        if (close < 0) {
+            return -1;
+        }
+        stringFrom = i + 1;
+        stringTo = close;
+        return close + 1;
+    }
+
+    /**
+     * The closing quote of a double-quoted string of printable ASCII without escapes whose content
+     * starts at {@code buf[from]}, or -1 if it is not such a string (or longer than the lexer's to check).
+     */
+    static int plainStringEnd(byte[] buf, int from, int limit) {
         int end = Math.min(limit, from + MAX_STRING);
         for (int k = from; k < end; k++) {
             byte b = buf[k];
             if (b == '"') {
-                stringFrom = from;
-                stringTo = k;
-                return k + 1;
+                return k;
             }
             if (b < 0x20 || b > 0x7E || b == '\\') {
                 return -1;

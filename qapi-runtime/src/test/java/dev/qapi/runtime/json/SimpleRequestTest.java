@@ -4,11 +4,8 @@ import static dev.qapi.runtime.json.Stream.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +110,7 @@ class SimpleRequestTest {
         JsonStreamer reference = new JsonStreamer();
         for (int i = 0; i < input.length; i++) {
             int end = i + 1;
-            reference.feed(input, i, 1, m -> expected.add(describe(m) + " @" + end));
+            reference.feed(input, i, 1, m -> expected.add(Stream.typed(m) + " @" + end));
         }
         List<String> actual = new ArrayList<>();
         JsonStreamer streamer = new JsonStreamer();
@@ -127,7 +124,7 @@ class SimpleRequestTest {
             assertTrue(n > 0 || got.isEmpty());
             pos += n;
             for (JsonMessage m : got) {
-                actual.add(describe(m) + " @" + pos);
+                actual.add(Stream.typed(m) + " @" + pos);
             }
             if (n == 0) {
                 break;
@@ -136,37 +133,7 @@ class SimpleRequestTest {
         assertEquals(expected, actual, () -> "input: " + Stream.wire(new String(input, java.nio.charset.StandardCharsets.ISO_8859_1)));
         // And fed whole without stopping.
         List<String> whole = new ArrayList<>();
-        new JsonStreamer().feed(input, m -> whole.add(describe(m)));
+        new JsonStreamer().feed(input, m -> whole.add(Stream.typed(m)));
         assertEquals(expected.stream().map(s -> s.substring(0, s.lastIndexOf(" @"))).toList(), whole);
-    }
-
-    /** The message with every node's class, so that a LongNode cannot pass for an IntNode. */
-    private static String describe(JsonMessage m) {
-        if (m instanceof JsonParseError e) {
-            return "error " + e.desc();
-        }
-        StringBuilder sb = new StringBuilder();
-        describe(((JsonMessage.Parsed) m).value(), sb);
-        return sb.toString();
-    }
-
-    private static void describe(JsonNode node, StringBuilder sb) {
-        sb.append(node.getClass().getSimpleName()).append('(');
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                sb.append(Stream.wire(e.getKey())).append('=');
-                describe(e.getValue(), sb);
-                sb.append(';');
-            }
-        } else if (node.isArray()) {
-            for (JsonNode e : node) {
-                describe(e, sb);
-                sb.append(';');
-            }
-        } else {
-            sb.append(node);
-        }
-        sb.append(')');
     }
 }

@@ -1,5 +1,6 @@
 package dev.qapi.runtime.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,5 +51,40 @@ final class Stream {
     /** The desc of a parse error as QEMU's writer puts it on the wire, quotes included. */
     static String wire(String desc) {
         return JsonWriter.compact().toJson(TextNode.valueOf(desc));
+    }
+
+    /** The message with every node's class, so that a LongNode cannot pass for an IntNode. */
+    static String typed(JsonMessage m) {
+        if (m instanceof JsonParseError e) {
+            return "error " + e.desc();
+        }
+        return typed(((JsonMessage.Parsed) m).value());
+    }
+
+    /** The value with every node's class. */
+    static String typed(JsonNode node) {
+        StringBuilder sb = new StringBuilder();
+        typed(node, sb);
+        return sb.toString();
+    }
+
+    private static void typed(JsonNode node, StringBuilder sb) {
+        sb.append(node.getClass().getSimpleName()).append('(');
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                sb.append(wire(e.getKey())).append('=');
+                typed(e.getValue(), sb);
+                sb.append(';');
+            }
+        } else if (node.isArray()) {
+            for (var e : node) {
+                typed(e, sb);
+                sb.append(';');
+            }
+        } else {
+            sb.append(node);
+        }
+        sb.append(')');
     }
 }
