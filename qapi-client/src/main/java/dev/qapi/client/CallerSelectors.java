@@ -134,7 +134,9 @@ final class CallerSelectors {
             Lease l = KEPT.get(i);
             if (l != null && channel.keyFor(l.selector) != null && l.take()) {
                 try {
-                    l.selector.selectNow();
+                    // With an action, so the selected-key set stays unused: a key left in it would make a
+                    // later plain select() return 0 for that connection's pending input.
+                    l.selector.selectNow(key -> { });
                 } catch (IOException ignored) {
                     // the key stays cancelled; it goes at the selector's next select
                 } finally {
