@@ -21,6 +21,7 @@
 # one interleaved run), e.g.
 #   git archive OLD qapi-client/src/main/java | tar -x -C /tmp/old && javac -d /tmp/old/classes \
 #     -cp qapi-runtime/target/classes:JACKSON_JARS $(find /tmp/old -name '*.java')
+# CLIENT_BENCH_IDLE_POLL=1 keeps the vCPUs from halting during the rounds (see start_spinners).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 rounds=${1:-5}
@@ -51,12 +52,15 @@ if [ ! -f "$here/qapi-client/target/test-classes/dev/qapi/client/bench/ClientBen
   log "building qapi-runtime and qapi-client test classes"
   mvn_quiet -T1 -pl qapi-client -am test-compile || { cat "$work/mvn.log" >&2; exit 1; }
 fi
-# Jackson is the only library either module needs; the versions are the parent pom's.
+# Jackson and JNA (descriptor passing) are the libraries the two modules need; versions are the parent pom's.
 jackson=$(sed -n 's:.*<jackson.version>\(.*\)</jackson.version>.*:\1:p' "$here/pom.xml")
-jars=$(ls "$HOME"/.m2/repository/com/fasterxml/jackson/core/jackson-{core,databind,annotations}/"$jackson"/*-"$jackson".jar | tr '\n' :)
+jna=$(sed -n 's:.*<jna.version>\(.*\)</jna.version>.*:\1:p' "$here/pom.xml")
+jars=$(ls "$HOME"/.m2/repository/com/fasterxml/jackson/core/jackson-{core,databind,annotations}/"$jackson"/*-"$jackson".jar \
+  "$HOME/.m2/repository/net/java/dev/jna/jna/$jna/jna-$jna.jar" | tr '\n' :)
 cp="$here/qapi-client/target/classes:$here/qapi-client/target/test-classes"
 cp="$cp:$here/qapi-runtime/target/classes:$here/qapi-runtime/target/test-classes:$jars"
 before=${CLIENT_BENCH_BEFORE:-}
+idle_poll=${CLIENT_BENCH_IDLE_POLL:-0}
 cp_before="$before:${cp#*:}"
 rc=0; python3 "$here/tools/bench/client/qemu_qmp_bench.py" 2>/dev/null || rc=$?
 [ $rc -ne 77 ] || { log "qemu.qmp not found under $QEMU_SOURCE/python"; exit 1; }
@@ -85,6 +89,25 @@ stop_server() { # NAME
   wait "$(eval "echo \$pid_$1")" 2>/dev/null || true
 }
 
+# CLIENT_BENCH_IDLE_POLL=1: one spinner per CPU at SCHED_IDLE (it runs only when nothing else wants the
+# CPU, and gives way at once) for the rounds, so that no vCPU halts. On a VM whose cpuidle driver does not
+# poll (here: haltpoll with guest_halt_poll_ns=0), a halted vCPU is woken through the host, which puts
+# ~60 us into every wake-up whatever the client; with the spinners a wake-up is a switch inside the
+# guest, as on bare metal or with halt polling on. Every client runs under the same spinners.
+spinners=()
+start_spinners() {
+  local i
+  for ((i = 0; i < $(nproc); i++)); do
+    chrt -i 0 sh -c 'while :; do :; done' &
+    spinners+=($!); pids+=($!)
+  done
+}
+stop_spinners() {
+  local p
+  for p in "${spinners[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  spinners=()
+}
+
 load_before=$(cut -d" " -f1-3 /proc/loadavg)
 log "client bench: $rounds rounds, ${meas} ms per run after ${warm} ms warm-up, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), nofile $nofile"
 start_server srv 4 128m
@@ -106,6 +129,7 @@ run_client() { # ROUND CLIENT MODE
 clients=(ours py c)
 [ -z "$before" ] || clients+=(before)
 nc=${#clients[@]}
+[ "$idle_poll" = 1 ] && { log "vCPUs kept from halting: $(nproc) SCHED_IDLE spinners"; start_spinners; }
 for ((r = 1; r <= rounds; r++)); do
   log "round $r/$rounds"
   for ((k = 0; k < nc; k++)); do
@@ -114,6 +138,7 @@ for ((r = 1; r <= rounds; r++)); do
     run_client "$r" "$cl" pipeline
   done
 done
+stop_spinners
 stop_server srv
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -132,6 +157,7 @@ stop_server big
 median() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print 0; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 med() { awk -v c="$1" -v m="$2" '$2 == c && $3 == m {print $4}' "$results" | median; }
 printf '\nQMP client benchmark: %d interleaved rounds, medians; server: our QmpServer (BenchServer), Unix socket;\n' "$rounds"
+[ "$idle_poll" = 1 ] && printf 'vCPUs kept from halting by SCHED_IDLE spinners (CLIENT_BENCH_IDLE_POLL=1).\n'
 printf '%s CPUs shared with other work (load before %s, after %s): noisy, compare ratios within a run.\n\n' "$(nproc)" "$(cut -d' ' -f1-3 <<<"$load_before" 2>/dev/null || echo "?")" "$load_after"
 printf '| %-26s | %10s | %10s | %10s | %8s | %12s |\n' "test (req/s)" "ours" "qemu.qmp" "C" "ours÷C" "ours÷qemu.qmp"
 printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "------------" "------------" "------------" "----------" "--------------"
