@@ -29,9 +29,13 @@ final class FdCommands implements FdsCommands {
     private final Supplier<AttachedFds> attached;
     private final Logs logs;
 
-    /** Commands on a server's stores, for the descriptors its clients send. */
+    /**
+     * Commands on a server's stores, for the descriptors its clients send; the logs still open when the
+     * server closes are closed with it.
+     */
     FdCommands(QmpServer server) {
         this(server.fdSets(), server::monitorFds, server::attachedFds);
+        server.onClose(logs);
     }
 
     /** Commands on the given stores; tests hand descriptors in through {@code attached}. */

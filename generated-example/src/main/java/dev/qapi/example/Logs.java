@@ -13,10 +13,11 @@ import java.util.Map;
  * The example's logs ({@code log-open}, {@code log-write}, {@code log-close}): files opened for appending
  * by name, shared by every monitor, to show a command taking a file name that may be {@code /dev/fdset/N}.
  * Opening goes through the runtime's {@link FileOpener}, so a log on a descriptor set holds a copy of the
- * set's write-only descriptor, and the set lives until the log is closed. Logs left open go with the
- * process (the server has no hook for its close). Thread-safe.
+ * set's write-only descriptor, and the set lives until the log is closed. Logs left open are closed
+ * with the server ({@link #close()}, registered by {@link FdCommands} with {@code QmpServer.onClose}).
+ * Thread-safe.
  */
-final class Logs {
+final class Logs implements AutoCloseable {
     private final FileOpener opener;
     private final Map<String, Fd> open = new HashMap<>();
 
@@ -44,6 +45,13 @@ final class Logs {
     synchronized void close(String id) {
         log(id).close();
         open.remove(id);
+    }
+
+    /** Closes every log still open: the server is closing. */
+    @Override
+    public synchronized void close() {
+        open.values().forEach(Fd::close);
+        open.clear();
     }
 
     private Fd log(String id) {

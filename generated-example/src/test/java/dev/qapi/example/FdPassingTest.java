@@ -358,6 +358,34 @@ class FdPassingTest {
     }
 
     @Test
+    void logsLeftOpenAreClosedWithTheServer() throws Exception {
+        leaveLogsOpenAndCloseTheServer("warm"); // what the JVM keeps open afterwards (jars, libraries) is loaded
+        long baseline = settledDescriptors();
+        List<String> before = describeDescriptors();
+        Path log = leaveLogsOpenAndCloseTheServer("left");
+        // neither log was closed by a client: the set's copy and the file go with the server, not the process
+        assertBackTo(baseline, before, "logs left open when the server closed");
+        assertEquals("kept\n", Files.readString(log));
+    }
+
+    /** Opens a log on a set's copy and one on a path, leaves both open and closes the server. */
+    private Path leaveLogsOpenAndCloseTheServer(String name) throws IOException {
+        Path socket = tmp.resolve(name + ".sock");
+        Path log = tmp.resolve(name + ".log");
+        QmpServer server = start(socket);
+        try (FdClient a = new FdClient(socket).negotiate();
+                Fd wo = new FileOpener(new FdSets()).open(log.toString(), OpenFlags.O_WRONLY | OpenFlags.O_CREAT)) {
+            a.execute("{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 5}}", wo);
+            assertEquals(OK, a.execute(logOpen("on-set", "/dev/fdset/5"), 0));
+            assertEquals(OK, a.execute(logOpen("on-path", tmp.resolve(name + "-path.log").toString()), 0));
+            assertEquals(OK, a.execute(logWrite("on-set", "kept\\n"), 0));
+        } finally {
+            server.close();
+        }
+        return log;
+    }
+
+    @Test
     void aLogOnAPipeNobodyReadsFailsItsWriteAndTheServerKeepsAnswering() throws Exception {
         Path socket = tmp.resolve("pipe.sock");
         Path fifo = tmp.resolve("fifo");

@@ -217,6 +217,7 @@ final class EventLoop implements Runnable {
                 call.fail();
             }
         }
+        closeSelector();
     }
 
     private void ready(SelectionKey key) {
@@ -240,13 +241,21 @@ final class EventLoop implements Runnable {
     void stop() {
         running = false;
         selector.wakeup();
-        if (!inLoop()) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (inLoop()) {
+            // A handler closing the server runs inside select()'s callback: a selector closed there makes
+            // that select() throw ClosedSelectorException (logged as a loop error). run() closes it on its
+            // way out instead.
+            return;
         }
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSelector();
+    }
+
+    private void closeSelector() {
         try {
             selector.close();
         } catch (IOException ignored) {

@@ -92,6 +92,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private static final ThreadLocal<QmpMonitor> OFFLOADED = new ThreadLocal<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CloseHooks closeHooks = new CloseHooks();
     /** The descriptors of an offloaded command, on the thread that runs it. */
     private static final ThreadLocal<AttachedFds> OFFLOADED_FDS = new ThreadLocal<>();
     /** QEMU's fd sets, shared by every monitor. */
@@ -497,11 +498,29 @@ public final class QmpServer implements EventSink, AutoCloseable {
     }
 
     /**
-     * Stops the loop and closes every chardev (removing Unix socket files); then {@link #awaitClose()}
-     * returns. Idempotent and callable from any thread, a command handler on the loop included: the first
-     * call closes; a later one returns at once on the loop thread and, elsewhere, once the first is done.
-     * On a closed server, the methods that act through the loop (adding or removing chardevs and
-     * monitors, listing them) throw {@link IllegalStateException}.
+     * Has {@code resource} closed when the server closes: what command handlers hold that the server
+     * cannot see (open files, descriptors copied out of an fd set, executors), which would otherwise stay
+     * open until the process exits. {@link #close()} closes each once, after the loop has been stopped and
+     * the server's own chardevs, monitors and descriptors closed, the last registered first (as
+     * try-with-resources does), on the thread that called {@code close()} (the loop thread when a handler
+     * closes the server), before {@link #awaitClose()} returns. A resource that throws is logged
+     * ({@code java.util.logging}, WARNING) and the others are still closed. Registered once the server is
+     * closing, it is closed at once. Callable from any thread.
+     *
+     * <p>An offloaded or asynchronous command still running on a thread of its own when the server closes
+     * may still be using such a resource: an embedder that lets one outlive the server shuts its executor
+     * down first (register the executor last, so it is closed first).
+     */
+    public void onClose(AutoCloseable resource) {
+        closeHooks.add(Objects.requireNonNull(resource, "resource"));
+    }
+
+    /**
+     * Stops the loop and closes every chardev (removing Unix socket files), then what was registered with
+     * {@link #onClose}; then {@link #awaitClose()} returns. Idempotent and callable from any thread, a
+     * command handler on the loop included: the first call closes; a later one returns at once on the loop
+     * thread and, elsewhere, once the first is done. On a closed server, the methods that act through the
+     * loop (adding or removing chardevs and monitors, listing them) throw {@link IllegalStateException}.
      */
     @Override
     public void close() {
@@ -524,7 +543,11 @@ public final class QmpServer implements EventSink, AutoCloseable {
             });
             loop.stop();
         } finally {
-            closed.countDown();
+            try {
+                closeHooks.run();
+            } finally {
+                closed.countDown();
+            }
         }
     }
 
