@@ -26,7 +26,6 @@ final class Libc {
     static final int F_SETFL = 4;
     static final int F_DUPFD_CLOEXEC = 1030;
     static final int EINVAL = 22;
-    static final int O_NONBLOCK = 0x800;
     static final int AF_UNIX = 1;
     static final int SOCK_STREAM = 1;
     static final int SOCK_CLOEXEC = 0x80000;

@@ -122,8 +122,8 @@ public final class ScmRights {
     private static void makeBlocking(int fd) {
         try {
             int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
-            if ((flags & Libc.O_NONBLOCK) != 0) {
-                Libc.fcntl(fd, Libc.F_SETFL, flags & ~Libc.O_NONBLOCK);
+            if ((flags & OpenFlags.O_NONBLOCK) != 0) {
+                Libc.fcntl(fd, Libc.F_SETFL, flags & ~OpenFlags.O_NONBLOCK);
             }
         } catch (LastErrorException e) {
             // Not every descriptor has status flags to change; it is passed on as it came.

@@ -58,7 +58,7 @@ class ScmRightsTest {
         Libc.socketpair(Libc.AF_UNIX, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0, sv);
         opened.add(sv[0]);
         opened.add(sv[1]);
-        Libc.fcntl(sv[1], Libc.F_SETFL, Libc.O_NONBLOCK);
+        Libc.fcntl(sv[1], Libc.F_SETFL, OpenFlags.O_NONBLOCK);
         return sv;
     }
 
@@ -139,12 +139,12 @@ class ScmRightsTest {
     void receivedDescriptorsAreBlockingEvenWhenSentNonBlocking() throws IOException {
         int[] sv = socketPair();
         int[] pipe = pipe();
-        Libc.fcntl(pipe[0], Libc.F_SETFL, Libc.O_NONBLOCK);
+        Libc.fcntl(pipe[0], Libc.F_SETFL, OpenFlags.O_NONBLOCK);
         scm.send(sv[0], direct("x"), new int[] {pipe[0]});
         List<Fd> fds = new ArrayList<>();
         scm.receive(sv[1], ByteBuffer.allocateDirect(8), fds);
         try (Fd fd = fds.get(0)) {
-            assertEquals(0, Libc.fcntl(fd.number(), Libc.F_GETFL, 0) & Libc.O_NONBLOCK);
+            assertEquals(0, Libc.fcntl(fd.number(), Libc.F_GETFL, 0) & OpenFlags.O_NONBLOCK);
         }
     }
 
