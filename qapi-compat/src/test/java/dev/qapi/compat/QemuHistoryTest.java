@@ -3,7 +3,7 @@ package dev.qapi.compat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qapi.generator.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.testsupport.Qemu;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.qapi.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.qapi.generator.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.generator.introspect.Build;
 import dev.qapi.generator.introspect.Introspection;
 import dev.qapi.parser.SchemaLoader;

@@ -13,6 +13,7 @@ import dev.qapi.parser.schema.Event;
 import dev.qapi.parser.schema.Include;
 import dev.qapi.parser.schema.ObjectType;
 import dev.qapi.parser.schema.Schema;
+import dev.qapi.testsupport.SharedMaterial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

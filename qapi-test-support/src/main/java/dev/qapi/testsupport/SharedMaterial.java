@@ -1,4 +1,4 @@
-package dev.qapi.parser;
+package dev.qapi.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -3,7 +3,7 @@ package dev.qapi.generator.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qapi.generator.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.generator.output.GeneratedFile;
 import dev.qapi.generator.output.GeneratedFiles;
 import dev.qapi.parser.SchemaLoader;

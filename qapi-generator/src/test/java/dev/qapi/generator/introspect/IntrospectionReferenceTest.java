@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qapi.generator.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qapi.generator.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.generator.java.RoundTripTally.KnownFailure;
 import dev.qapi.generator.output.GeneratedFile;
 import dev.qapi.generator.output.GeneratedFiles;

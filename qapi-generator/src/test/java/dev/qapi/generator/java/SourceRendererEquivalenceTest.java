@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
-import dev.qapi.generator.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.generator.java.render.SourceRenderer;
 import dev.qapi.parser.SchemaLoader;
 import dev.qapi.parser.schema.Schema;

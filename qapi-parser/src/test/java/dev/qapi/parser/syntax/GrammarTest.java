@@ -3,7 +3,7 @@ package dev.qapi.parser.syntax;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapi.parser.QapiError;
-import dev.qapi.parser.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.parser.SourceInfo;
 import dev.qapi.parser.grammar.QapiParser;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qapi.parser.QapiError;
-import dev.qapi.parser.SharedMaterial;
+import dev.qapi.testsupport.SharedMaterial;
 import dev.qapi.parser.SourceInfo;
 import dev.qapi.parser.grammar.QapiLexer;
 import java.io.IOException;
